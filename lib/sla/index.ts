@@ -1,0 +1,29 @@
+/**
+ * The business-time engine: pure functions of a calendar and instants (no clock, no host zone).
+ * See README "Business-time semantics" for the normative definitions.
+ */
+export { createCalendar, type BusinessCalendar } from './business-calendar.ts';
+export {
+  addBusinessMinutes,
+  addBusinessMinutesMs,
+  businessMinutesBetween,
+  businessMsBetween,
+  isBusinessTime,
+  isBusinessTimeMs,
+  nextBusinessTime,
+  nextBusinessWindowMs,
+} from './business-time.ts';
+export { addBusinessDays } from './business-days.ts';
+export {
+  calendarSpecSchema,
+  holidaySpecSchema,
+  intervalSchema,
+  WEEKDAYS,
+  type CalendarSpec,
+  type HolidaySpec,
+  type IntervalSpec,
+  type UnionCalendarSpec,
+  type Weekday,
+  type ZonedCalendarSpec,
+} from './calendar-spec.ts';
+export { NoBusinessTimeError, type BusinessWindow } from './zoned-schedule.ts';
