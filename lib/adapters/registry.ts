@@ -1,0 +1,45 @@
+import { MatchPattern } from '@webext-core/match-patterns';
+import type { HelpdeskId } from '../ticket.ts';
+import type { HelpdeskAdapter, PageMatch, SiteSettings } from './types.ts';
+
+/** Every adapter, one file each in this folder (the conventions test keeps this list, the fixtures and the README in step). */
+export const adapters: readonly HelpdeskAdapter[] = [];
+
+/**
+ * The adapter with this id.
+ *
+ * @example
+ * getAdapter('zendesk').label // => 'Zendesk'
+ */
+export function getAdapter(id: HelpdeskId): HelpdeskAdapter {
+  const adapter = adapters.find((candidate) => candidate.id === id);
+  if (!adapter) throw new Error(`no adapter for helpdesk "${id}"`);
+  return adapter;
+}
+
+/** A recognized helpdesk page. */
+export interface AdapterMatch {
+  adapter: HelpdeskAdapter;
+  site: SiteSettings | undefined;
+  page: PageMatch | undefined;
+}
+
+/**
+ * Finds the adapter for a page: a configured self-hosted site by origin first, then the SaaS
+ * adapters by their match patterns. `page` is undefined on helpdesk pages that are neither a ticket
+ * nor a list (the adapter is still returned, for diagnostics).
+ *
+ * @example
+ * findAdapter(new URL('https://acme.zendesk.com/agent/tickets/42'), [])?.page // => { kind: 'ticket', ticketId: '42' }
+ */
+export function findAdapter(url: URL, sites: readonly SiteSettings[]): AdapterMatch | undefined {
+  const site = sites.find((candidate) => candidate.origin === url.origin);
+  if (site) {
+    const adapter = adapters.find((candidate) => candidate.id === site.helpdesk);
+    return adapter ? { adapter, site, page: adapter.detectPage(url, site) } : undefined;
+  }
+  const adapter = adapters.find(
+    (candidate) => candidate.hosting === 'saas' && candidate.matches.some((pattern) => new MatchPattern(pattern).includes(url)),
+  );
+  return adapter ? { adapter, site: undefined, page: adapter.detectPage(url) } : undefined;
+}
