@@ -1,0 +1,40 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'demo-output/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unnecessary-type-parameters': 'off',
+      '@typescript-eslint/no-confusing-void-expression': 'off',
+    },
+  },
+  {
+    // The pure core: no browser APIs, no clock, no host time zone (README "Architecture").
+    files: ['lib/**/*.ts'],
+    ignores: ['lib/dom/**', 'lib/adapters/**', 'lib/messaging/**', 'lib/storage/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['#imports', 'wxt', 'wxt/*', 'react', 'react-dom', 'zustand'] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'chrome', 'browser', 'localStorage'],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Pass `now` in; lib/ never reads the clock.' },
+        { selector: "CallExpression[callee.object.name='DateTime'][callee.property.name='now']", message: 'Pass `now` in; lib/ never reads the clock.' },
+        { selector: "CallExpression[callee.object.name='DateTime'][callee.property.name='local']", message: 'lib/ never uses the host time zone.' },
+        { selector: 'NewExpression[callee.name="Date"][arguments.length=0]', message: 'Pass `now` in; lib/ never reads the clock.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);
