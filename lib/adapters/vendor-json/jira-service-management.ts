@@ -54,8 +54,10 @@ export function jsmChannel(value: string | undefined): TicketChannel | undefined
 export function customFieldText(value: unknown): string | undefined {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return value.map(customFieldText).filter((part) => part !== undefined).join(', ') || undefined;
-  const named = Object.entries(value ?? {}).find(([key, text]) => ['value', 'name', 'displayName'].includes(key) && typeof text === 'string');
-  return named ? String(named[1]) : undefined;
+  // SLA fields (`sd-sla-field`) have a `name` too ("Time to first response"), but they are clocks, not values.
+  if (typeof value !== 'object' || value === null || 'completedCycles' in value || 'ongoingCycle' in value) return undefined;
+  const properties = new Map<string, unknown>(Object.entries(value));
+  return ['value', 'name', 'displayName'].map((key) => properties.get(key)).find((text) => typeof text === 'string');
 }
 
 /**
