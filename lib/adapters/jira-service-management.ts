@@ -7,10 +7,10 @@ import * as vendor from './vendor-json/jira-service-management.ts';
 
 const KEY = String.raw`[A-Z][A-Z0-9_]+-\d+`;
 const PROJECT = String.raw`^/jira/servicedesk/projects/[A-Z][A-Z0-9_]+/`;
-const QUEUE = String.raw`${PROJECT}(?:queues/custom/\d+|section/[\w-]+/custom/\d+)`;
-const TICKET_PATH = new RegExp(`^/browse/(${KEY})$|${PROJECT}(?:issues|queues/issue)/(${KEY})$|${QUEUE}/(${KEY})$`);
+const LIST = String.raw`${PROJECT}(?:queues/custom/\d+|section/[\w-]+/custom/\d+|issues)`; // queues, sections, all issues
+const TICKET_PATH = new RegExp(`^/browse/(${KEY})$|${PROJECT}queues/issue/(${KEY})$|${LIST}/(${KEY})$`);
 const ONLY_KEY = new RegExp(`^${KEY}$`);
-const ISSUE_QUERY = 'fields=*all,-comment,-attachment&properties=request.channel.type';
+const ISSUE_QUERY = 'fields=*all,-comment,-attachment,-description&properties=request.channel.type';
 const ORGANIZATIONS = 'com.atlassian.servicedesk:sd-customer-organizations';
 const PAGE_SIZE = 50;
 const MAX_PAGES = 10;
@@ -45,7 +45,8 @@ function fromIssue(issue: vendor.JiraIssue, origin: string, names = issue.names,
     return text ? [[names?.[id] ?? id, text] as const] : [];
   });
   const orgField = Object.keys(schema ?? {}).find((id) => schema?.[id]?.custom === ORGANIZATIONS);
-  const seconds = f.timetracking?.timeSpentSeconds ?? f.worklog?.worklogs.reduce((sum, log) => sum + log.timeSpentSeconds, 0);
+  // With time tracking on, `timetracking` sums every worklog; the worklog page (max 20) is only a fallback.
+  const seconds = f.timetracking ? (f.timetracking.timeSpentSeconds ?? 0) : f.worklog?.worklogs.reduce((sum, log) => sum + log.timeSpentSeconds, 0);
   return {
     id: issue.key, helpdesk: 'jira-service-management', url: `${origin}/browse/${issue.key}`, subject: f.summary,
     requester: { email: f.reporter?.emailAddress ?? '', name: f.reporter?.displayName },
@@ -54,7 +55,7 @@ function fromIssue(issue: vendor.JiraIssue, origin: string, names = issue.names,
     status: vendor.jsmStatus(f.status.name, f.status.statusCategory?.key),
     channel: vendor.jsmChannel(issue.properties?.['request.channel.type']?.value),
     createdAt: f.created, updatedAt: f.updated, fields: Object.fromEntries(fields),
-    timeSpentMinutes: seconds === undefined ? (f.timetracking && 0) : seconds / 60,
+    timeSpentMinutes: seconds === undefined ? undefined : seconds / 60,
     // The request itself is the customer's first message; JSM keeps it out of `/comment`.
     events: [{ at: f.created, type: 'customer_message', author: who(f.reporter) }],
     complete: false,
@@ -131,6 +132,7 @@ export const jiraServiceManagement: HelpdeskAdapter = {
     list: [
       'https://acme-support.atlassian.net/jira/servicedesk/projects/SUP/queues/custom/7',
       'https://acme-support.atlassian.net/jira/servicedesk/projects/SUP/section/incidents/custom/15',
+      'https://acme-support.atlassian.net/jira/servicedesk/projects/SUP/issues',
     ],
   },
 
@@ -139,7 +141,7 @@ export const jiraServiceManagement: HelpdeskAdapter = {
     const path = url.pathname.replace(/\/+$/, '');
     const ticketId = TICKET_PATH.exec(path)?.slice(1).find(Boolean);
     if (ticketId) return { kind: 'ticket', ticketId };
-    if (!new RegExp(`${QUEUE}$`).test(path)) return undefined;
+    if (!new RegExp(`${LIST}$`).test(path)) return undefined;
     const selected = url.searchParams.get('selectedIssue') ?? ''; // a queue with an issue open beside it is about that issue
     return ONLY_KEY.test(selected) ? { kind: 'ticket', ticketId: selected } : { kind: 'list' };
   },
@@ -190,3 +192,4 @@ export const jiraServiceManagement: HelpdeskAdapter = {
 // https://acme-support.atlassian.net/jira/servicedesk/projects/SUP/queues/custom/7?selectedIssue=SUP-142
 // https://acme-support.atlassian.net/jira/servicedesk/projects/SUP/queues/custom/7
 // https://acme-support.atlassian.net/jira/servicedesk/projects/SUP/section/incidents/custom/15
+// https://acme-support.atlassian.net/jira/servicedesk/projects/SUP/issues

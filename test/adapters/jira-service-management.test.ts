@@ -120,7 +120,7 @@ describe('jiraServiceManagement.readTicket', () => {
     expect(requests).toEqual([
       '/rest/servicedeskapi/request/SUP-142?expand=participant,status,requestType,serviceDesk',
       '/rest/servicedeskapi/request/SUP-142/comment?public=true&internal=true&start=0&limit=50',
-      '/rest/api/3/issue/SUP-142?fields=*all,-comment,-attachment&properties=request.channel.type&expand=names,schema,changelog',
+      '/rest/api/3/issue/SUP-142?fields=*all,-comment,-attachment,-description&properties=request.channel.type&expand=names,schema,changelog',
     ]);
   });
 
