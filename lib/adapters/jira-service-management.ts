@@ -100,7 +100,9 @@ async function readTicket(source: HelpdeskSource, key: string): Promise<Ticket> 
       .sort(byTime)
       .slice(1), // the oldest entry is the status the request was created in, not a change
     ...changelog.histories.flatMap(({ created: at, author, items }) =>
-      items.filter((item) => item.field === 'priority').map((item): TicketEvent => ({ at, type: 'priority_change', priority: item.toText, author: who(author) })),
+      items
+        .filter((item) => item.field === 'priority')
+        .map((item): TicketEvent => ({ at, type: 'priority_change', priority: item.toText, author: who(author) })),
     ),
   ];
   const ticket = fromIssue(issue, source.origin);

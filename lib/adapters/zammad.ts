@@ -52,6 +52,7 @@ async function readTicket(source: HelpdeskSource, ticketId: string): Promise<Tic
     user(userId)?.email?.toLowerCase() || user(userId)?.login || login || undefined;
   const changes = history.filter((row) => row.object === 'Ticket' && row.type === 'updated' && row.value_to);
   const changesOf = (attribute: string) => changes.filter((row) => row.attribute === attribute);
+  const by = (row: (typeof changes)[number]) => ({ at: row.created_at, author: author(row.created_by_id) });
   // The edit form's assets can lack the current state (e.g. `merged`); the last recorded change names it then.
   const state = assets.TicketState?.[String(ticket.state_id)]?.name ?? changesOf('state').at(-1)?.value_to;
   if (!state) throw new SchemaError(`Zammad ticket ${ticketId}`, [{ path: `assets.TicketState.${ticket.state_id}`, message: 'missing' }]);
@@ -64,8 +65,8 @@ async function readTicket(source: HelpdeskSource, ticketId: string): Promise<Tic
       type: article.internal ? 'internal_note' : article.sender === 'Customer' ? 'customer_message' : 'agent_reply',
       author: author(article.created_by_id, article.created_by),
     })),
-    ...changesOf('state').map((row): TicketEvent => ({ at: row.created_at, type: 'status_change', status: vendor.zammadStatus(row.value_to ?? ''), author: author(row.created_by_id) })),
-    ...changesOf('priority').map((row): TicketEvent => ({ at: row.created_at, type: 'priority_change', priority: row.value_to ?? undefined, author: author(row.created_by_id) })),
+    ...changesOf('state').map((row): TicketEvent => ({ ...by(row), type: 'status_change', status: vendor.zammadStatus(row.value_to ?? '') })),
+    ...changesOf('priority').map((row): TicketEvent => ({ ...by(row), type: 'priority_change', priority: row.value_to ?? undefined })),
   ];
   const units = accountings.reduce((sum, entry) => sum + entry.time_unit, 0);
   return parseTicket({
@@ -85,7 +86,8 @@ async function readTicket(source: HelpdeskSource, ticketId: string): Promise<Tic
 /** What every read knows: identity, timestamps and admin-defined attributes. */
 function common(ticket: z.output<typeof vendor.zammadTicketSchema>, origin: string) {
   const { id, title, created_at: createdAt, updated_at: updatedAt } = ticket;
-  return { id: String(id), helpdesk: 'zammad', url: `${origin}/#ticket/zoom/${id}`, subject: title, createdAt, updatedAt, fields: vendor.zammadCustomFields(ticket) } as const;
+  const url = `${origin}/#ticket/zoom/${id}`;
+  return { id: String(id), helpdesk: 'zammad', url, subject: title, createdAt, updatedAt, fields: vendor.zammadCustomFields(ticket) } as const;
 }
 
 /** A search hit: association names instead of assets, no articles or tags (`complete: false`). */
@@ -97,7 +99,8 @@ function fromSearch(ticket: z.output<typeof vendor.zammadSearchSchema>[number], 
     // Search names users by login; Zammad makes a customer's email address their login when a mail creates them.
     requester: { email: ticket.customer?.includes('@') ? ticket.customer : '' },
     organization: ticket.organization ?? undefined, group: ticket.group ?? undefined, priority: ticket.priority,
-    status: vendor.zammadStatus(ticket.state), channel: ticket.create_article_type ? vendor.zammadChannel(ticket.create_article_type) : undefined,
+    status: vendor.zammadStatus(ticket.state),
+    channel: ticket.create_article_type ? vendor.zammadChannel(ticket.create_article_type) : undefined,
     assignee: ticket.owner_id === NOBODY ? undefined : (ticket.owner ?? undefined), tags: [],
     events: [...opening, ...firstReply], complete: false,
     timeSpentMinutes: ticket.time_unit == null ? undefined : Math.max(0, ticket.time_unit) * minutesPerUnit(source),
@@ -113,8 +116,16 @@ function fromSearch(ticket: z.output<typeof vendor.zammadSearchSchema>[number], 
 export const zammad: HelpdeskAdapter = {
   id: 'zammad', label: 'Zammad', hosting: 'self-hosted', matches: [], readsWithoutPage: true, recordsTimeSpent: true,
   testUrls: {
-    ticket: ['https://helpdesk.example.org/#ticket/zoom/2317', 'https://helpdesk.example.org/#ticket/zoom/2317/10482', 'https://helpdesk.example.org/desktop/tickets/2317'],
-    list: ['https://helpdesk.example.org/#ticket/view/all_open', 'https://helpdesk.example.org/#ticket/view/my_assigned', 'https://helpdesk.example.org/desktop/tickets/view/all_unassigned'],
+    ticket: [
+      'https://helpdesk.example.org/#ticket/zoom/2317',
+      'https://helpdesk.example.org/#ticket/zoom/2317/10482',
+      'https://helpdesk.example.org/desktop/tickets/2317',
+    ],
+    list: [
+      'https://helpdesk.example.org/#ticket/view/all_open',
+      'https://helpdesk.example.org/#ticket/view/my_assigned',
+      'https://helpdesk.example.org/desktop/tickets/view/all_unassigned',
+    ],
   },
 
   detectPage(url, site): PageMatch | undefined {
@@ -151,7 +162,8 @@ export const zammad: HelpdeskAdapter = {
 
   async listQueue(source, overviewLink) {
     if (!/^[\w-]+$/.test(overviewLink)) throw new Error(`Zammad overview links are like "all_open", got "${overviewLink}"`);
-    const overview = await getParsed(source, `/api/v1/ticket_overviews?view=${overviewLink}`, vendor.zammadOverviewSchema, `Zammad overview ${overviewLink}`);
+    const path = `/api/v1/ticket_overviews?view=${overviewLink}`;
+    const overview = await getParsed(source, path, vendor.zammadOverviewSchema, `Zammad overview ${overviewLink}`);
     return overview.index.tickets.map((ticket) => String(ticket.id));
   },
 };

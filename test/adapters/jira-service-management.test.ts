@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jiraServiceManagement as jsm } from '../../lib/adapters/jira-service-management.ts';
-import { findAdapter } from '../../lib/adapters/registry.ts';
+import { adapters, findAdapter } from '../../lib/adapters/registry.ts';
 import type { HelpdeskSource } from '../../lib/adapters/types.ts';
 import { SchemaError } from '../../lib/schema-error.ts';
 import type { Ticket } from '../../lib/ticket.ts';
@@ -104,6 +104,10 @@ describe('jiraServiceManagement.detectPage', () => {
   ])('%s is neither a ticket nor a JSM list', (url) => {
     expect(jsm.detectPage(new URL(url))).toBeUndefined();
   });
+  it.each(adapters.filter((adapter) => adapter !== jsm).flatMap((adapter) => [...adapter.testUrls.ticket, ...adapter.testUrls.list]))(
+    "another registered adapter's test URL %s is not a JSM page",
+    (url) => expect(jsm.detectPage(new URL(url))).toBeUndefined(),
+  );
   it('treats a queue with a malformed selectedIssue as the queue', () => {
     expect(jsm.detectPage(new URL(`${jsm.testUrls.list[0]!}?selectedIssue=1%20OR%201=1`))).toEqual({ kind: 'list' });
   });

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findAdapter } from '../../lib/adapters/registry.ts';
+import { adapters, findAdapter } from '../../lib/adapters/registry.ts';
 import type { HelpdeskSource, SiteSettings } from '../../lib/adapters/types.ts';
 import { zammad } from '../../lib/adapters/zammad.ts';
 import { SchemaError } from '../../lib/schema-error.ts';
@@ -102,6 +102,10 @@ describe('zammad.detectPage', () => {
   ])('%s is neither a ticket nor an overview', (url) => {
     expect(zammad.detectPage(new URL(url), SITE)).toBeUndefined();
   });
+  it.each(adapters.filter((adapter) => adapter !== zammad).flatMap((adapter) => [...adapter.testUrls.ticket, ...adapter.testUrls.list]))(
+    "another registered adapter's test URL %s is not a Zammad page, even without an origin check",
+    (url) => expect(zammad.detectPage(new URL(url))).toBeUndefined(),
+  );
   it('ignores pages outside the configured origin', () => {
     expect(zammad.detectPage(new URL('https://other.example.org/#ticket/zoom/2317'), SITE)).toBeUndefined();
   });

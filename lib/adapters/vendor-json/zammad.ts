@@ -19,7 +19,11 @@ const CHANNELS: Record<string, TicketChannel> = {
   'whatsapp message': 'chat', 'twitter direct-message': 'chat', 'facebook feed message': 'chat',
 };
 // Core ticket attributes (ids, timestamps, SLA bookkeeping, association names); the rest are admin-defined attributes.
-const CORE_ATTRIBUTE = /^(?:id|number|title|note|article_count|time_unit|pending_time|preferences|state|priority|group|owner|customer|organization|created_by|updated_by|create_article_type|create_article_sender)$|_(?:id|ids|at|in_min)$/;
+const CORE_ATTRIBUTES = new Set([
+  'id', 'number', 'title', 'note', 'article_count', 'time_unit', 'pending_time', 'preferences', 'state', 'priority', 'group', 'owner',
+  'customer', 'organization', 'created_by', 'updated_by', 'create_article_type', 'create_article_sender',
+]);
+const CORE_SUFFIX = /_(?:id|ids|at|in_min)$/;
 
 /**
  * The normalized status of a Zammad state name; admin-defined states by their wording.
@@ -55,7 +59,7 @@ export function zammadCustomFields(ticket: Record<string, unknown>): Record<stri
   return Object.fromEntries(
     Object.entries(ticket).flatMap(([name, value]) => {
       const shown = Array.isArray(value) ? value.map(text).filter(Boolean).join(', ') : text(value);
-      return !CORE_ATTRIBUTE.test(name) && shown ? [[name, shown]] : [];
+      return !CORE_ATTRIBUTES.has(name) && !CORE_SUFFIX.test(name) && shown ? [[name, shown]] : [];
     }),
   );
 }
