@@ -64,7 +64,7 @@ export function customFieldText(value: unknown): string | undefined {
  * A Jira platform timestamp. Jira writes the offset without a colon (`2026-11-24T06:40:00.000+1100`,
  * in the agent's own zone), which `isoInstantSchema` rejects, so it is normalized to a UTC instant.
  */
-export const jiraInstantSchema = z.string().transform((value, ctx) => {
+const jiraInstantSchema = z.string().transform((value, ctx) => {
   const withColon = value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
   if (isoInstantSchema.safeParse(withColon).success) return new Date(Date.parse(withColon)).toISOString();
   ctx.addIssue({ code: 'custom', message: 'expected an ISO-8601 instant, e.g. 2026-11-23T09:00:00.000+0000' });
