@@ -39,6 +39,8 @@ export const timezoneSchema = z.string().refine((zone) => IANAZone.isValidZone(z
 });
 /** Luxon `fromFormat` tokens, tried in order after ISO-8601 and SQL (`2026-11-23 09:15:00`). */
 export const dateFormatsSchema = z.array(z.string().min(1));
+/** Language of month and weekday names in the shown dates; never the browser's, which differs per agent. */
+export const dateLocaleSchema = z.string().min(1).default('en-US');
 
 const fieldSelectorsSchema = z.strictObject({
   subject: selectorsSchema,
@@ -65,6 +67,7 @@ export const genericSiteOptionsSchema = z.strictObject({
   listUrlPattern: regexSchema(0).optional(),
   timezone: timezoneSchema,
   dateFormats: dateFormatsSchema.default([]),
+  locale: dateLocaleSchema,
   fields: fieldSelectorsSchema,
   /** Page status text (any case) → normalized status; merged over {@link DEFAULT_STATUS_MAP}. */
   statusMap: z.record(z.string(), z.enum(TICKET_STATUSES)).default({}),
@@ -129,6 +132,13 @@ export function parseGenericSiteOptions(options: unknown): GenericSiteOptions {
   return parseOrThrow(genericSiteOptionsSchema, options, 'generic helpdesk settings');
 }
 
+/** How a helpdesk shows times: without an offset, in `timezone`, in one of `dateFormats`. */
+export interface LocalTimeSettings {
+  timezone: string;
+  dateFormats: readonly string[];
+  locale?: string;
+}
+
 function validOrUndefined(parse: () => DateTimeMaybeValid): DateTime<true> | undefined {
   try {
     const parsed = parse();
@@ -145,19 +155,20 @@ function validOrUndefined(parse: () => DateTimeMaybeValid): DateTime<true> | und
  * Leading words (`in 2 h 30 m 11/23/2026 11:15`) are skipped: the longest parseable tail wins.
  *
  * @example
- * parseLocalTime('11/23/2026 09:15', 'Europe/Berlin', ['MM/dd/yyyy HH:mm']) // => '2026-11-23T08:15:00.000Z'
+ * parseLocalTime('11/23/2026 09:15', { timezone: 'Europe/Berlin', dateFormats: ['MM/dd/yyyy HH:mm'] })
+ * // => '2026-11-23T08:15:00.000Z'
  */
-export function parseLocalTime(text: string, zone: string, formats: readonly string[]): string | undefined {
+export function parseLocalTime(text: string, { timezone, dateFormats, locale = 'en-US' }: LocalTimeSettings): string | undefined {
   const suffix = /\(([\w+-]+(?:\/[\w+-]+)*)\)\s*$/.exec(text);
   const shownZone = suffix?.[1] !== undefined && IANAZone.isValidZone(suffix[1]) ? suffix[1] : undefined;
-  const inZone = shownZone ?? zone;
+  const options = { zone: shownZone ?? timezone, locale };
   const words = (shownZone && suffix ? text.slice(0, suffix.index) : text).trim().split(/\s+/);
   for (let start = 0; start < words.length; start++) {
     const candidate = words.slice(start).join(' ');
     const parsed =
-      validOrUndefined(() => DateTime.fromISO(candidate, { zone: inZone })) ??
-      validOrUndefined(() => DateTime.fromSQL(candidate, { zone: inZone })) ??
-      formats.map((format) => validOrUndefined(() => DateTime.fromFormat(candidate, format, { zone: inZone }))).find(Boolean);
+      validOrUndefined(() => DateTime.fromISO(candidate, options)) ??
+      validOrUndefined(() => DateTime.fromSQL(candidate, options)) ??
+      dateFormats.map((format) => validOrUndefined(() => DateTime.fromFormat(candidate, format, options))).find(Boolean);
     if (parsed) return parsed.toUTC().toISO();
   }
   return undefined;

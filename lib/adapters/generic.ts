@@ -34,7 +34,7 @@ function readTime(root: ParentNode, selectors: readonly string[], settings: Gene
   const element = selectFirst(root, selectors);
   // A <time datetime> is exact; the visible text and a `title` tooltip are the usual fallbacks.
   return [element?.getAttribute('datetime'), element?.textContent, element?.getAttribute('title')]
-    .map((candidate) => (candidate ? parseLocalTime(collapse(candidate), settings.timezone, settings.dateFormats) : undefined))
+    .map((candidate) => (candidate ? parseLocalTime(collapse(candidate), settings) : undefined))
     .find(Boolean);
 }
 
