@@ -2,9 +2,10 @@ import { MatchPattern } from '@webext-core/match-patterns';
 import type { HelpdeskId } from '../ticket.ts';
 import { generic } from './generic.ts';
 import type { HelpdeskAdapter, PageMatch, SiteSettings } from './types.ts';
+import { znuny } from './znuny.ts';
 
 /** Every adapter, one file each in this folder (the conventions test keeps this list, the fixtures and the README in step). */
-export const adapters: readonly HelpdeskAdapter[] = [generic];
+export const adapters: readonly HelpdeskAdapter[] = [znuny, generic];
 
 /**
  * The adapter with this id.
