@@ -37,8 +37,13 @@ const selectorsSchema = z.array(selectorSchema).min(1);
 export const timezoneSchema = z.string().refine((zone) => IANAZone.isValidZone(zone), {
   error: 'expected an IANA time zone, e.g. Europe/Berlin',
 });
-/** Luxon `fromFormat` tokens, tried in order after ISO-8601 and SQL (`2026-11-23 09:15:00`). */
-export const dateFormatsSchema = z.array(z.string().min(1));
+/**
+ * Luxon `fromFormat` tokens, tried in order after ISO-8601 and SQL (`2026-11-23 09:15:00`). Each must name the
+ * year (`y`, or a macro such as `D` or `f`): Luxon fills a missing year from the clock, and lib/ reads no clock.
+ */
+export const dateFormatsSchema = z.array(
+  z.string().refine((format) => /[yDfF]/.test(format.replace(/'[^']*'/g, '')), { error: 'a date format must include the year (y)' }),
+);
 /** Language of month and weekday names in the shown dates; never the browser's, which differs per agent. */
 export const dateLocaleSchema = z.string().min(1).default('en-US');
 
@@ -165,9 +170,11 @@ export function parseLocalTime(text: string, { timezone, dateFormats, locale = '
   const words = (shownZone && suffix ? text.slice(0, suffix.index) : text).trim().split(/\s+/);
   for (let start = 0; start < words.length; start++) {
     const candidate = words.slice(start).join(' ');
+    // A bare time ("09:12") is valid ISO and SQL too, but Luxon would date it today: only full dates here.
+    const isIsoDate = /^\d{4}-\d{2}-\d{2}/.test(candidate);
     const parsed =
-      validOrUndefined(() => DateTime.fromISO(candidate, options)) ??
-      validOrUndefined(() => DateTime.fromSQL(candidate, options)) ??
+      (isIsoDate ? validOrUndefined(() => DateTime.fromISO(candidate, options)) : undefined) ??
+      (isIsoDate ? validOrUndefined(() => DateTime.fromSQL(candidate, options)) : undefined) ??
       dateFormats.map((format) => validOrUndefined(() => DateTime.fromFormat(candidate, format, options))).find(Boolean);
     if (parsed) return parsed.toUTC().toISO();
   }

@@ -191,6 +191,7 @@ describe('generic adapter: settings', () => {
     ['an invalid event text pattern', { events: { item: ['li'], time: ['time'], customer: { text: '(' } } }, /events\.customer\.text: invalid regular expression/],
     ['an empty event matcher', { events: { item: ['li'], time: ['time'], customer: {} } }, /events\.customer: expected a selector or a text pattern/],
     ['an unknown status', { statusMap: { Escalated: 'urgent' } }, /statusMap\.Escalated: /],
+    ['a date format without the year', { dateFormats: ['dd.MM.yyyy HH:mm', "dd LLL 'at' HH:mm"] }, /dateFormats\[1\]: a date format must include the year/],
     ['an invalid list selector', { list: { row: ['tr..row'] } }, /list\.row\[0\]: invalid CSS selector/],
     ['a misspelled key', { ticketUrlPatern: 'x' }, /ticketUrlPatern/],
   ];
@@ -227,8 +228,10 @@ describe('parseLocalTime', () => {
     expect(parseLocalTime('2026-11-23 09:15:00', berlin)).toBe('2026-11-23T08:15:00.000Z');
     expect(parseLocalTime('2026-11-23T09:15:00+02:00', berlin)).toBe('2026-11-23T07:15:00.000Z');
   });
-  it('returns undefined for text that is not a time', () => {
+  it('returns undefined for text that is not a time, and never completes a bare time with today', () => {
     expect(parseLocalTime('yesterday', berlin)).toBeUndefined();
+    expect(parseLocalTime('23/11/2026 09:12', berlin)).toBeUndefined();
+    expect(parseLocalTime('at 09:12:30', berlin)).toBeUndefined();
     expect(parseLocalTime('', berlin)).toBeUndefined();
   });
 });
