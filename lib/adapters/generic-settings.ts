@@ -9,15 +9,15 @@ import { TICKET_STATUSES, type TicketStatus } from '../ticket.ts';
  * is reported next to the field instead of being thrown later inside the helpdesk page.
  */
 
-/** A regular expression source with exactly `groups` capture groups (the ticket id). */
-function regexSchema(groups: number) {
+/** A regular expression source; with `groups`, it must have exactly that many capture groups (the ticket id). */
+function regexSchema(groups?: number) {
   return z.string().superRefine((source, ctx) => {
     try {
       // `x|` always matches the empty string, so the match array has one slot per capture group.
       const found = (new RegExp(`${source}|`).exec('')?.length ?? 1) - 1;
-      if (found !== groups) ctx.addIssue({ code: 'custom', message: `expected ${groups} capture group, found ${found}` });
+      if (groups !== undefined && found !== groups) ctx.addIssue({ code: 'custom', message: `expected ${groups} capture group, found ${found}` });
     } catch (error) {
-      ctx.addIssue({ code: 'custom', message: `invalid regular expression: ${(error as Error).message}` });
+      ctx.addIssue({ code: 'custom', message: `invalid regular expression: ${error instanceof Error ? error.message : String(error)}` });
     }
   });
 }
@@ -63,13 +63,13 @@ const fieldSelectorsSchema = z.strictObject({
 
 /** Classifies an event: it matches (or contains) one of `selector`, or its text matches `text`. */
 const eventMatcherSchema = z
-  .strictObject({ selector: selectorsSchema.optional(), text: regexSchema(0).optional() })
+  .strictObject({ selector: selectorsSchema.optional(), text: regexSchema().optional() })
   .refine((matcher) => matcher.selector ?? matcher.text, { error: 'expected a selector or a text pattern' });
 
 export const genericSiteOptionsSchema = z.strictObject({
   /** Matched against the URL's pathname + search + hash; the capture group is the ticket id. */
   ticketUrlPattern: regexSchema(1),
-  listUrlPattern: regexSchema(0).optional(),
+  listUrlPattern: regexSchema().optional(),
   timezone: timezoneSchema,
   dateFormats: dateFormatsSchema.default([]),
   locale: dateLocaleSchema,
@@ -155,8 +155,8 @@ function validOrUndefined(parse: () => DateTimeMaybeValid): DateTime<true> | und
 }
 
 /**
- * Parses a time a helpdesk shows without an offset, as the UTC ISO instant it denotes in `zone`. A trailing
- * `(Europe/Berlin)` overrides `zone` (Znuny appends it when the agent's zone differs from the server's).
+ * Parses a time a helpdesk shows without an offset, as the UTC ISO instant it denotes in `timezone`. A trailing
+ * `(Europe/Berlin)` overrides `timezone` (Znuny appends it when the agent's zone differs from the server's).
  * Leading words (`in 2 h 30 m 11/23/2026 11:15`) are skipped: the longest parseable tail wins.
  *
  * @example

@@ -105,6 +105,12 @@ function requirePage(source: HelpdeskSource): { document: Document; settings: Ge
   return { document: source.document, settings: parseGenericSiteOptions(source.site?.options) };
 }
 
+/**
+ * Any other helpdesk, read with the selectors an admin configured in `site.options` (see generic-settings.ts).
+ *
+ * @example
+ * generic.detectPage(new URL('https://desk.example.com/tickets/1042'), site) // => { kind: 'ticket', ticketId: '1042' }
+ */
 export const generic: HelpdeskAdapter = {
   id: 'generic',
   label: 'Other helpdesk (configured selectors)',

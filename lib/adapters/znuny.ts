@@ -5,11 +5,8 @@ import { parseTicket, type Ticket, type TicketChannel, type TicketEvent, type Ti
 import { dateFormatsSchema, dateLocaleSchema, parseLocalTime, timezoneSchema, type LocalTimeSettings } from './generic-settings.ts';
 import { NotRecognizedError, type HelpdeskAdapter, type HelpdeskSource, type ListRow } from './types.ts';
 
-/**
- * Znuny 6/7 and OTRS 6 read from the server-rendered agent pages (there is no JSON API for agent sessions).
- * Markup from Kernel/Output/HTML/Templates/Standard/: AgentTicketZoom.tt, AgentTicketZoom/TicketInformation.tt,
- * AgentCustomerTableView.tt, AgentTicketOverviewSmall.tt. Labels and state names are read in English.
- */
+// Markup of Kernel/Output/HTML/Templates/Standard/: AgentTicketZoom.tt, AgentTicketZoom/TicketInformation.tt,
+// AgentCustomerTableView.tt, AgentTicketOverviewSmall.tt (Znuny 6.5 and 7, OTRS 6 = Znuny 6).
 const selectors = {
   headline: [
     '#ticketDetails h1.ticketHeaderTitleHeadline', // Znuny 7
@@ -41,6 +38,7 @@ export const znunySiteOptionsSchema = z.object({
   dateFormats: dateFormatsSchema.default(['MM/dd/yyyy HH:mm', 'dd.MM.yyyy HH:mm', 'MM/dd/yyyy HH:mm:ss', 'dd.MM.yyyy HH:mm:ss']),
   locale: dateLocaleSchema,
 });
+export type ZnunySiteOptionsInput = z.input<typeof znunySiteOptionsSchema>;
 
 const LIST_ACTIONS = ['AgentTicketQueue', 'AgentTicketStatusView', 'AgentTicketEscalationView', 'AgentTicketLockedView',
   'AgentTicketResponsibleView', 'AgentTicketWatchView', 'AgentTicketService'];
@@ -141,6 +139,14 @@ function readRow({ ticketId, element }: ListRow, settings: LocalTimeSettings): T
   })];
 }
 
+/**
+ * Znuny 6/7 and OTRS 6, read from the server-rendered agent pages: there is no JSON API for agent sessions.
+ * Labels and state names are read in English.
+ *
+ * @example
+ * znuny.detectPage(new URL('https://support.example.com/otrs/index.pl?Action=AgentTicketZoom;TicketID=4711'))
+ * // => { kind: 'ticket', ticketId: '4711' }
+ */
 export const znuny: HelpdeskAdapter = {
   id: 'znuny',
   label: 'Znuny / OTRS',

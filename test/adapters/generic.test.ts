@@ -200,6 +200,11 @@ describe('generic adapter: settings', () => {
     expect(() => parseGenericSiteOptions({ ...options, ...changes })).toThrow(message);
   });
 
+  it('accepts groups in patterns other than the ticket id', () => {
+    expect(() => parseGenericSiteOptions({ ...options, listUrlPattern: '^/queues/(support|billing)' })).not.toThrow();
+    expect(generic.detectPage(new URL('https://desk.example.com/queues/billing'), withOptions({ listUrlPattern: '^/queues/(support|billing)' }))).toEqual({ kind: 'list' });
+  });
+
   it('accepts the test settings and fills the defaults', () => {
     const parsed = parseGenericSiteOptions({ ...options, dateFormats: undefined, locale: undefined });
     expect([parsed.dateFormats, parsed.locale, parsed.list?.link]).toEqual([[], 'en-US', ['a[href]']]);
