@@ -1,6 +1,5 @@
-import { DateTime } from 'luxon';
 import {
-  addBusinessDays,
+  addBusinessDaysMs,
   holidaysBetween,
   nextBusinessWindowMs,
   offsetChangesBetween,
@@ -72,8 +71,7 @@ export function durationText(duration: TargetDuration): string {
 export function durationMs(duration: TargetDuration, calendar: BusinessCalendar, fromMs: number): number {
   if (duration.unit === 'minutes') return Math.round(duration.amount * MINUTE_MS);
   if (duration.unit === 'hours') return Math.round(duration.amount * 60 * MINUTE_MS);
-  const end = addBusinessDays(calendar, DateTime.fromMillis(fromMs, { zone: 'utc' }), Math.round(duration.amount)).toMillis();
-  return businessMsBetween(calendar, fromMs, end);
+  return businessMsBetween(calendar, fromMs, addBusinessDaysMs(calendar, fromMs, Math.round(duration.amount)));
 }
 
 /** The target for a severity and metric in the plan version. */
@@ -121,19 +119,32 @@ function mergePauses(pauses: PauseInterval[]): PauseInterval[] {
   return out;
 }
 
+/** A clock set up and run, before it is explained. */
+export interface PlannedClock {
+  target: Target;
+  calendar: BusinessCalendar;
+  severityLabel: string;
+  legs: ClockLeg[];
+  targetMs: number;
+  pauses: PauseInterval[];
+  startReason: string;
+  notes: string[];
+  outcome: ClockOutcome;
+}
+
 /**
- * Builds one clock: applies the start rule, the severity-change policy (legs on each severity's
- * calendar), pauses, runs it, and explains it. Undefined when the current severity has no target
- * for the metric.
+ * Sets up and runs one clock: applies the start rule, the severity-change policy (legs on each
+ * severity's calendar) and pauses. Undefined when the current severity has no target for the metric.
+ * Cheap enough to run once per past response cycle (no explanation is built).
  */
-export function buildClock(ctx: EvaluationContext, request: ClockRequest): Clock | undefined {
+export function planClock(ctx: EvaluationContext, request: ClockRequest): PlannedClock | undefined {
   const endMs = request.stopMs ?? ctx.nowMs;
   const severity = severityAt(ctx.severity, endMs);
   const target = targetFor(ctx.version, severity.id, request.metric);
   if (!target) return undefined;
   const calendarOf = (t: Target) => resolveCalendar(ctx.config, t.calendar, ctx.customer);
   const calendar = calendarOf(target);
-  const notes = [...(request.notes ?? [])];
+  const notes = request.notes ? [...request.notes] : [];
 
   let startMs = request.startMs;
   let startReason = request.startReason;
@@ -146,37 +157,50 @@ export function buildClock(ctx: EvaluationContext, request: ClockRequest): Clock
     }
   }
 
-  const changes = ctx.severity.history.filter((step) => step.fromMs > startMs && step.fromMs <= endMs);
   let legs: ClockLeg[] = [{ calendar, fromMs: startMs }];
-  if (changes.length > 0) {
+  const history = ctx.severity.history;
+  if (history.length > 1) {
+    const changes = history.filter((step) => step.fromMs > startMs && step.fromMs <= endMs);
     const policy = ctx.version.severityChange;
-    if (policy === 'restart') {
-      const last = changes[changes.length - 1] as (typeof changes)[number];
+    const last = changes[changes.length - 1];
+    if (last && policy === 'restart') {
       legs = [{ calendar, fromMs: last.fromMs }];
       startReason = `the change of severity to ${last.severity.label} (the clock restarts)`;
-    } else if (policy === 'keep-elapsed') {
+    } else if (last && policy === 'keep-elapsed') {
       const before = severityAt(ctx.severity, startMs);
       legs = [{ calendar: calendarOf(targetFor(ctx.version, before.id, request.metric) ?? target), fromMs: startMs }];
       for (const step of changes) legs.push({ calendar: calendarOf(targetFor(ctx.version, step.severity.id, request.metric) ?? target), fromMs: step.fromMs });
       notes.push(`Severity changed to ${severity.label}: time already counted is kept, the new target applies.`);
-    } else {
+    } else if (last) {
       notes.push(`Severity changed to ${severity.label}: its target applies from the start.`);
     }
   }
   const firstLeg = legs[0] as ClockLeg;
   const targetMs = request.targetMsOverride ?? durationMs(target.duration, calendar, firstLeg.fromMs);
-  const pauses = mergePauses([...pausesFor(ctx, target, firstLeg.fromMs), ...(request.extraPauses ?? [])]);
-  const binding = target.binding && ctx.eligible;
+  const statusPauses = pausesFor(ctx, target, firstLeg.fromMs);
+  const pauses = request.extraPauses && request.extraPauses.length > 0 ? mergePauses([...statusPauses, ...request.extraPauses]) : mergePauses(statusPauses);
+  const outcome = runClock({ legs, targetMs: Math.max(targetMs, 1), pauses, stopMs: request.stopMs, nowMs: ctx.nowMs, warn: target.warn });
+  return { target, calendar, severityLabel: severity.label, legs, targetMs, pauses, startReason, notes, outcome };
+}
+
+/**
+ * Builds one clock for display: {@link planClock} plus its explanation ("why this number").
+ */
+export function buildClock(ctx: EvaluationContext, request: ClockRequest): Clock | undefined {
+  const planned = planClock(ctx, request);
+  if (!planned) return undefined;
+  const { target, calendar, legs, targetMs, pauses, startReason, outcome } = planned;
+  const notes = planned.notes;
   if (!target.binding) notes.push('Suggested target, not contractually binding: never counted as a breach.');
   if (!ctx.eligible) notes.push(`Not covered by the plan (${ctx.eligibilityIssues.join('; ')}): shown for information only.`);
   notes.push(...ctx.timeline.notes);
-
-  const outcome: ClockOutcome = runClock({ legs, targetMs: Math.max(targetMs, 1), pauses, stopMs: request.stopMs, nowMs: ctx.nowMs, warn: target.warn });
+  const firstLeg = legs[0] as ClockLeg;
+  const calendarName = ctx.config.calendars[target.calendar]?.name ?? target.calendar;
   const spanEnd = Math.max(request.stopMs ?? ctx.nowMs, outcome.deadlineMs ?? 0, firstLeg.fromMs);
   const explanation: Explanation = {
-    summary: `${durationText(target.duration)} on “${ctx.config.calendars[target.calendar]?.name ?? target.calendar}”, counted from ${startReason} (${readable(firstLeg.fromMs)}).`,
-    calendar: { id: target.calendar, name: ctx.config.calendars[target.calendar]?.name ?? target.calendar, zones: calendarZones(calendar) },
-    target: { text: durationText(target.duration), minutes: targetMs / MINUTE_MS, source: `${ctx.planName} · ${severity.label} · ${METRIC_LABELS[request.metric]}` },
+    summary: `${durationText(target.duration)} on “${calendarName}”, counted from ${startReason} (${readable(firstLeg.fromMs)}).`,
+    calendar: { id: target.calendar, name: calendarName, zones: calendarZones(calendar) },
+    target: { text: durationText(target.duration), minutes: targetMs / MINUTE_MS, source: `${ctx.planName} · ${planned.severityLabel} · ${METRIC_LABELS[request.metric]}` },
     start: { at: iso(firstLeg.fromMs), reason: startReason },
     pauses: pauses.map((pause) => ({ from: iso(pause.fromMs), to: pause.toMs === null ? null : iso(pause.toMs), status: pause.reason })),
     holidays: holidaysBetween(calendar, firstLeg.fromMs, spanEnd),
@@ -192,7 +216,7 @@ export function buildClock(ctx: EvaluationContext, request: ClockRequest): Clock
     metric: request.metric,
     label: METRIC_LABELS[request.metric],
     state: outcome.state,
-    binding,
+    binding: target.binding && ctx.eligible,
     exact: ctx.timeline.exact,
     start: iso(firstLeg.fromMs),
     deadline: outcome.deadlineMs === null ? null : iso(outcome.deadlineMs),

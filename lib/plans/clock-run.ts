@@ -37,7 +37,7 @@ export interface ClockOutcome {
   percentElapsed: number;
   warning: WarningLevel;
   nextChangeMs: number | null;
-  /** First business instant of the clock (its real start when it arrived outside hours). */
+  /** First business instant of a clock that has not counted anything yet (null otherwise). */
   firstBusinessMs: number | null;
   pausedBecause: string | undefined;
 }
@@ -116,7 +116,8 @@ export function runClock(run: ClockRun): ClockOutcome {
   const endMs = run.stopMs ?? run.nowMs;
   const elapsedMs = elapsedAt(pieces, endMs);
   const deadlineMs = instantWhenCounted(pieces, run.targetMs);
-  const firstBusinessMs = firstBusinessInstant(pieces);
+  // Only a clock that has counted nothing yet can be waiting for its first business moment.
+  const firstBusinessMs = elapsedMs === 0 && run.stopMs === null ? firstBusinessInstant(pieces) : null;
   const percentElapsed = Math.round((elapsedMs / run.targetMs) * 1000) / 10;
   const remainingMs = run.targetMs - elapsedMs;
   const ongoingPause = run.pauses.find((pause) => pause.fromMs <= run.nowMs && (pause.toMs === null || pause.toMs > run.nowMs));

@@ -1,6 +1,6 @@
 import { businessMsBetween } from '../sla/index.ts';
 import type { PauseInterval } from './clock-run.ts';
-import { buildClock, durationMs, targetFor, type EvaluationContext } from './clock-builder.ts';
+import { buildClock, durationMs, planClock, targetFor, type EvaluationContext } from './clock-builder.ts';
 import { severityAt } from './derive-severity.ts';
 import type { Clock, ResponseCycle } from './evaluation-schema.ts';
 import { resolveCalendar } from './resolve-calendar.ts';
@@ -58,8 +58,16 @@ export function nextResponseClock(ctx: EvaluationContext): Clock | undefined {
     askedAt: iso(cycle.askMs),
     repliedAt: cycle.replyMs === null ? null : iso(cycle.replyMs),
     businessMinutes: businessMsBetween(calendar, cycle.askMs, cycle.replyMs ?? ctx.nowMs) / MINUTE_MS,
+    met: cycleMet(ctx, 'next_response', cycle.askMs, cycle.replyMs, "the customer's message"),
   }));
   return clock;
+}
+
+/** Did one past cycle meet its own target (its own severity, pauses and calendar)? Null while open. */
+function cycleMet(ctx: EvaluationContext, metric: 'next_response' | 'periodic_update', startMs: number, stopMs: number | null, startReason: string): boolean | null {
+  if (stopMs === null) return null;
+  const state = planClock(ctx, { metric, startMs, startReason, stopMs })?.outcome.state;
+  return state === undefined ? null : state === 'met';
 }
 
 /**
@@ -78,10 +86,12 @@ export function averageResponseClock(ctx: EvaluationContext): Clock | undefined 
   const pending = cycles.find((cycle) => cycle.replyMs === null);
   const allowanceMs = durationMs(target.duration, calendar, pending?.askMs ?? ctx.timeline.createdMs);
   const achieved = answered.length > 0 ? sum / answered.length / MINUTE_MS : null;
+  // The average, not each reply, is the commitment: cycles carry no verdict of their own.
   const cycleList = cycles.map((cycle): ResponseCycle => ({
     askedAt: iso(cycle.askMs),
     repliedAt: cycle.replyMs === null ? null : iso(cycle.replyMs),
     businessMinutes: businessMsBetween(calendar, cycle.askMs, cycle.replyMs ?? ctx.nowMs) / MINUTE_MS,
+    met: null,
   }));
   const lastAnswered = answered[answered.length - 1];
   const budgetMs = pending ? (answered.length + 1) * allowanceMs - sum : null;
@@ -141,7 +151,12 @@ export function periodicUpdateClock(ctx: EvaluationContext): Clock | undefined {
   const calendar = resolveCalendar(ctx.config, clock.explanation.calendar.id, ctx.customer);
   clock.cycles = replies.slice(0, -1).map((at, k): ResponseCycle => {
     const next = replies[k + 1] as number;
-    return { askedAt: iso(at), repliedAt: iso(next), businessMinutes: businessMsBetween(calendar, at, next) / MINUTE_MS };
+    return {
+      askedAt: iso(at),
+      repliedAt: iso(next),
+      businessMinutes: businessMsBetween(calendar, at, next) / MINUTE_MS,
+      met: cycleMet(ctx, 'periodic_update', at, next, 'the previous update'),
+    };
   });
   return clock;
 }
