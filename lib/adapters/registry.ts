@@ -1,10 +1,11 @@
 import { MatchPattern } from '@webext-core/match-patterns';
 import type { HelpdeskId } from '../ticket.ts';
+import { freshdesk } from './freshdesk.ts';
 import type { HelpdeskAdapter, PageMatch, SiteSettings } from './types.ts';
 import { zendesk } from './zendesk.ts';
 
 /** Every adapter, one file each in this folder (the conventions test keeps this list, the fixtures and the README in step). */
-export const adapters: readonly HelpdeskAdapter[] = [zendesk];
+export const adapters: readonly HelpdeskAdapter[] = [zendesk, freshdesk];
 
 /**
  * The adapter with this id.
