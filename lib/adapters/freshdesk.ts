@@ -89,12 +89,15 @@ async function readConversations(source: HelpdeskSource, ticket: api.FreshdeskTi
 function messageEvents(ticket: api.FreshdeskTicket, conversations: api.FreshdeskConversation[], agentName?: string): TicketEvent[] {
   const requesterEmail = ticket.requester?.email?.toLowerCase();
   const outbound = ticket.source === api.FRESHDESK_OUTBOUND_EMAIL; // an agent wrote first
-  const description: TicketEvent = { at: ticket.created_at, type: outbound ? 'agent_reply' : 'customer_message', author: outbound ? agentName : requesterEmail };
+  const description: TicketEvent = outbound
+    ? { at: ticket.created_at, type: 'agent_reply', author: agentName }
+    : { at: ticket.created_at, type: 'customer_message', author: requesterEmail };
   return [description].concat(
     conversations.map(({ user_id: userId, incoming, created_at: at, ...conversation }): TicketEvent => {
       const byAssignee = userId !== null && userId === ticket.responder_id;
       // A cc'd contact is known by the address it wrote from; agents all write from the support address.
-      const author = userId === ticket.requester_id ? requesterEmail : byAssignee ? agentName : incoming ? conversation.from_email?.toLowerCase() : undefined;
+      const fromContact = incoming ? conversation.from_email?.toLowerCase() : undefined;
+      const author = userId === ticket.requester_id ? requesterEmail : byAssignee ? agentName : fromContact;
       const toCustomer = !conversation.private && (incoming || conversation.source !== api.FRESHDESK_FORWARD);
       // Public notes count as responses, as Freshdesk counts them.
       return { at, type: !toCustomer ? 'internal_note' : incoming ? 'customer_message' : 'agent_reply', author };
@@ -111,7 +114,7 @@ function toTicket(ticket: api.FreshdeskTicket, lookups: Lookups, history: Histor
   const statusSince = ticket.stats?.status_updated_at;
   const statusUnchanged = ticket.stats !== undefined && (!statusSince || Date.parse(statusSince) <= Date.parse(ticket.created_at));
   if (statusSince && !statusUnchanged) events.push({ at: statusSince, type: 'status_change', status });
-  const fields = Object.entries(ticket.custom_fields).filter((entry): entry is [string, string | number | boolean] => entry[1] !== null && entry[1] !== '');
+  const filled = Object.entries(ticket.custom_fields).filter(([, value]) => value !== null && value !== '');
   return parseTicket({
     id: String(ticket.id),
     helpdesk: 'freshdesk',
@@ -129,7 +132,7 @@ function toTicket(ticket: api.FreshdeskTicket, lookups: Lookups, history: Histor
     updatedAt: ticket.updated_at,
     events: events.toSorted((a, b) => Date.parse(a.at) - Date.parse(b.at)),
     complete: history.complete && statusUnchanged,
-    fields: Object.fromEntries(fields.map(([name, value]) => [lookups.labels.get(name) ?? name, String(value)])),
+    fields: Object.fromEntries(filled.map(([name, value]) => [lookups.labels.get(name) ?? name, String(value)])),
     timeSpentMinutes,
   });
 }

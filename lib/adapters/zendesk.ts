@@ -50,7 +50,8 @@ async function readFields(source: HelpdeskSource) {
   return { titles, timeSpentFieldId: options.timeSpentFieldId ?? titledTimeField };
 }
 
-function createLookups(origin: string, fields: Awaited<ReturnType<typeof readFields>>, sideloaded: api.ZendeskSideloads, moreUsers: api.ZendeskUser[]) {
+type Fields = Awaited<ReturnType<typeof readFields>>;
+function createLookups(origin: string, fields: Fields, sideloaded: api.ZendeskSideloads, moreUsers: api.ZendeskUser[]) {
   const byId = <T extends { id: number }>(items: T[]) => new Map(items.map((item) => [item.id, item]));
   const [users, groups, organizations] = [byId([...sideloaded.users, ...moreUsers]), byId(sideloaded.groups), byId(sideloaded.organizations)];
   return { ...fields, origin, users, groups, organizations };
@@ -142,9 +143,10 @@ export const zendesk: HelpdeskAdapter = {
 
   async readTicket(source, ticketId) {
     const id = numericId(ticketId, 'ticket');
+    const auditsPath = `/api/v2/tickets/${id}/audits.json?include=users`;
     const [shown, audits, fields] = await Promise.all([
       source.getJson(`/api/v2/tickets/${id}.json?${sideloads}`),
-      api.readZendeskPages(source, `/api/v2/tickets/${id}/audits.json?include=users`, api.zendeskAuditPageSchema, `Zendesk audits`, limits.auditPages),
+      api.readZendeskPages(source, auditsPath, api.zendeskAuditPageSchema, 'Zendesk audits', limits.auditPages),
       readFields(source),
     ]);
     const { ticket, ...sideloaded } = parseOrThrow(api.zendeskTicketShowSchema, shown, `Zendesk ticket #${id}`);

@@ -12,8 +12,7 @@ import type { HelpdeskSource } from '../types.ts';
 const freshdeskId = z.number().int();
 
 const channels = new Map<number, TicketChannel>([
-  ...[[1, 'email'], [2, 'portal'], [3, 'phone'], [4, 'portal']] as const,
-  ...[[7, 'chat'], [9, 'web'], [10, 'email'], [12, 'chat']] as const,
+  [1, 'email'], [2, 'portal'], [3, 'phone'], [4, 'portal'], [7, 'chat'], [9, 'web'], [10, 'email'], [12, 'chat'],
 ]);
 /** Ticket `source` 10: an agent wrote first (an outbound email), so the description is not the customer's. */
 export const FRESHDESK_OUTBOUND_EMAIL = 10;
@@ -107,7 +106,13 @@ export const freshdeskTimeEntriesSchema = z.array(
  * await readFreshdeskPages(source, '/api/v2/tickets/1042/conversations', freshdeskConversationSchema, 'conversations', 10)
  * // => { items: [...], complete: true }
  */
-export async function readFreshdeskPages<T>(source: HelpdeskSource, path: string, schema: z.ZodType<T>, what: string, maxPages: number) {
+export async function readFreshdeskPages<T>(
+  source: HelpdeskSource,
+  path: string,
+  schema: z.ZodType<T>,
+  what: string,
+  maxPages: number,
+): Promise<{ items: T[]; complete: boolean }> {
   const items: T[] = [];
   for (let page = 1; page <= maxPages; page++) {
     const json: unknown = await source.getJson(`${path}?per_page=100&page=${page}`).catch(() => undefined);

@@ -26,7 +26,13 @@ export type ZendeskPageLinks = z.infer<typeof zendeskPageLinksSchema>;
  * @example
  * const { pages, complete } = await readZendeskPages(source, '/api/v2/views/42/tickets.json', zendeskViewTicketsPageSchema, 'view 42', 10);
  */
-export async function readZendeskPages<P extends ZendeskPageLinks>(source: HelpdeskSource, path: string, schema: z.ZodType<P>, what: string, maxPages: number) {
+export async function readZendeskPages<P extends ZendeskPageLinks>(
+  source: HelpdeskSource,
+  path: string,
+  schema: z.ZodType<P>,
+  what: string,
+  maxPages: number,
+): Promise<{ pages: P[]; complete: boolean }> {
   const pages: P[] = [];
   for (let next: string | null | undefined = path; next; ) {
     if (pages.length === maxPages) return { pages, complete: false };
@@ -64,13 +70,14 @@ export const zendeskStatusSchema = z
   .enum(['new', 'open', 'pending', 'hold', 'solved', 'closed'])
   .transform((status) => (status === 'hold' ? 'on_hold' : status));
 
-const channels = new Map<string, TicketChannel>(
-  Object.entries({
-    ...{ email: 'email', mail: 'email', web: 'web', web_form: 'web', web_widget: 'web', dropbox: 'web', help_center: 'portal' },
-    ...{ api: 'api', web_service: 'api', chat: 'chat', chat_transcript: 'chat', native_messaging: 'chat' },
-    ...{ voice: 'phone', phone_call_inbound: 'phone', phone_call_outbound: 'phone', voicemail: 'phone' },
-  }),
-);
+/** Via types (developer.zendesk.com/documentation/ticketing/reference-guides/via-types) by normalized channel. */
+const channels = new Map<string, TicketChannel>([
+  ['email', 'email'], ['mail', 'email'],
+  ['web', 'web'], ['web_form', 'web'], ['web_widget', 'web'], ['dropbox', 'web'], ['help_center', 'portal'],
+  ['api', 'api'], ['web_service', 'api'],
+  ['chat', 'chat'], ['chat_transcript', 'chat'], ['native_messaging', 'chat'],
+  ['voice', 'phone'], ['phone_call_inbound', 'phone'], ['phone_call_outbound', 'phone'], ['voicemail', 'phone'],
+]);
 /** `via.channel`, normalized: documented as a via type (`email`) or a via id (`4`); the REST API sends types. */
 const zendeskChannelSchema = z.union([z.string(), z.number()]).transform((channel) => channels.get(String(channel)) ?? 'other');
 
