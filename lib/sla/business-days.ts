@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { BusinessCalendar } from './business-calendar.ts';
-import { addBusinessMinutesMs, businessMsBetween } from './business-time.ts';
+import { addBusinessMinutesMs, businessMsBetween, utcDateTime } from './business-time.ts';
 import { MINUTE_MS } from './civil-days.ts';
 import { NoBusinessTimeError } from './zoned-schedule.ts';
 
@@ -27,7 +27,7 @@ export function addBusinessDays(cal: BusinessCalendar, start: DateTime, n: numbe
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a whole number >= 0 (got ${n})`);
   if (!DateTime.isDateTime(start) || !start.isValid) throw new RangeError('start must be a valid Luxon DateTime');
   const startMs = start.toMillis();
-  if (n === 0) return DateTime.fromMillis(startMs, { zone: 'utc' });
+  if (n === 0) return utcDateTime(startMs);
 
   const dayStartMs = (day: DateTime) => day.startOf('day').toMillis();
   const capacityMs = (day: DateTime) => businessMsBetween(cal, dayStartMs(day), dayStartMs(day.plus({ days: 1 })));
@@ -55,5 +55,5 @@ export function addBusinessDays(cal: BusinessCalendar, start: DateTime, n: numbe
   }
   const targetMs = dayStartMs(day);
   const amountMs = businessMsBetween(cal, startMs, targetMs) + Math.min(offsetMs, capacityMs(day));
-  return DateTime.fromMillis(addBusinessMinutesMs(cal, startMs, amountMs / MINUTE_MS), { zone: 'utc' });
+  return utcDateTime(addBusinessMinutesMs(cal, startMs, amountMs / MINUTE_MS));
 }

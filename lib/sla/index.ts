@@ -27,3 +27,4 @@ export {
   type ZonedCalendarSpec,
 } from './calendar-spec.ts';
 export { NoBusinessTimeError, type BusinessWindow } from './zoned-schedule.ts';
+export { holidaysBetween, offsetChangesBetween, type CrossedHoliday, type CrossedOffsetChange } from './calendar-events.ts';

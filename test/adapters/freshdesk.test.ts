@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freshdesk } from '../../lib/adapters/freshdesk.ts';
-import { findAdapter } from '../../lib/adapters/registry.ts';
+import { adapters, findAdapter } from '../../lib/adapters/registry.ts';
 import type { HelpdeskSource, SiteSettings } from '../../lib/adapters/types.ts';
 import { SchemaError } from '../../lib/schema-error.ts';
 import type { Ticket } from '../../lib/ticket.ts';
@@ -68,9 +68,15 @@ describe('freshdesk URL matching', () => {
     'https://acme.freshservice.com/a/tickets/1042',
     'https://acme.atlassian.net/browse/SUP-1042',
     'https://freshdesk.com.evil.example/a/tickets/1042',
+    'http://acme.freshdesk.com/a/tickets/1042',
   ])('%s (another helpdesk or host) is not a Freshdesk page', (url) => {
     expect(freshdesk.detectPage(new URL(url))).toBeUndefined();
   });
+
+  it.each(adapters.filter((adapter) => adapter !== freshdesk).flatMap((adapter) => [...adapter.testUrls.ticket, ...adapter.testUrls.list]))(
+    "another registered adapter's test URL %s is not a Freshdesk page",
+    (url) => expect(freshdesk.detectPage(new URL(url))).toBeUndefined(),
+  );
 
   it.each([
     'https://acme.freshdesk.com/a/dashboard/default',

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findAdapter } from '../../lib/adapters/registry.ts';
+import { adapters, findAdapter } from '../../lib/adapters/registry.ts';
 import type { HelpdeskSource, SiteSettings } from '../../lib/adapters/types.ts';
 import { zendesk } from '../../lib/adapters/zendesk.ts';
 import { SchemaError } from '../../lib/schema-error.ts';
@@ -64,9 +64,15 @@ describe('zendesk URL matching', () => {
     'https://support.acme.example/#ticket/zoom/4821',
     'https://evil.example/agent/tickets/4821',
     'https://acme.zendesk.com.evil.example/agent/tickets/4821',
+    'http://acme.zendesk.com/agent/tickets/4821',
   ])('%s (another helpdesk or host) is not a Zendesk page', (url) => {
     expect(zendesk.detectPage(new URL(url))).toBeUndefined();
   });
+
+  it.each(adapters.filter((adapter) => adapter !== zendesk).flatMap((adapter) => [...adapter.testUrls.ticket, ...adapter.testUrls.list]))(
+    "another registered adapter's test URL %s is not a Zendesk page",
+    (url) => expect(zendesk.detectPage(new URL(url))).toBeUndefined(),
+  );
 
   it.each([
     'https://acme.zendesk.com/',
