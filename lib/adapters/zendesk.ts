@@ -45,9 +45,11 @@ async function readFields(source: HelpdeskSource) {
   const options = parseOrThrow(siteOptionsSchema, source.site?.options ?? {}, 'Zendesk site options');
   const path = '/api/v2/ticket_fields.json';
   const { pages } = await api.readZendeskPages(source, path, api.zendeskTicketFieldPageSchema, 'Zendesk ticket fields', limits.fieldPages);
-  const titles = new Map(pages.flatMap((page) => page.ticket_fields.map((field) => [field.id, field.title] as const)));
-  const titledTimeField = [...titles].find(([, title]) => title.trim().toLowerCase() === timeTrackingFieldTitle)?.[0];
-  return { titles, timeSpentFieldId: options.timeSpentFieldId ?? titledTimeField };
+  const fields = pages.flatMap((page) => page.ticket_fields);
+  const titles = new Map(fields.map((field) => [field.id, field.title]));
+  const choices = new Map(fields.map((field) => [field.id, new Map(field.custom_field_options?.map((option) => [option.value, option.name]))]));
+  const titledTimeField = fields.find((field) => field.title.trim().toLowerCase() === timeTrackingFieldTitle)?.id;
+  return { titles, choices, timeSpentFieldId: options.timeSpentFieldId ?? titledTimeField };
 }
 
 type Fields = Awaited<ReturnType<typeof readFields>>;
@@ -83,6 +85,10 @@ function auditEvents({ created_at: at, author_id, events }: api.ZendeskAudit, ti
   });
 }
 
+/** A field value as agents see it (a drop-down holds a tag, e.g. `plan_gold` for "Gold"), as a plan's match rules name it. */
+const shownValue = (id: number, value: string | number | boolean | string[] | null, lookups: Lookups) =>
+  [value].flat().map((item) => lookups.choices.get(id)?.get(String(item)) ?? String(item)).join(', ');
+
 function toTicket(ticket: api.ZendeskTicket, lookups: Lookups, events: TicketEvent[], complete: boolean): Ticket {
   const requester = lookups.users.get(ticket.requester_id);
   const customFields = ticket.custom_fields.filter((field) => field.value !== null && field.value !== '');
@@ -104,7 +110,7 @@ function toTicket(ticket: api.ZendeskTicket, lookups: Lookups, events: TicketEve
     updatedAt: ticket.updated_at,
     events: events.toSorted((a, b) => Date.parse(a.at) - Date.parse(b.at)), // audits come oldest first; this keeps it so
     complete,
-    fields: Object.fromEntries(customFields.map(({ id, value }) => [lookups.titles.get(id) ?? String(id), [value].flat().join(', ')])),
+    fields: Object.fromEntries(customFields.map(({ id, value }) => [lookups.titles.get(id) ?? String(id), shownValue(id, value, lookups)])),
     timeSpentMinutes: timeSpentSeconds >= 0 ? timeSpentSeconds / 60 : undefined,
   });
 }

@@ -130,12 +130,12 @@ describe('zendesk readTicket', () => {
       ],
       complete: true,
       fields: {
-        Plan: 'plan_gold',
+        Plan: 'Gold', // the drop-down's tag is plan_gold
         Region: 'eu-west',
         'Total time spent (sec)': '5400',
         'Time spent last update (sec)': '1800',
         'Escalated to engineering': 'true',
-        'Affected platforms': 'os_windows, os_macos',
+        'Affected platforms': 'Windows, macOS',
       },
       timeSpentMinutes: 90,
     };
@@ -216,7 +216,7 @@ describe('zendesk readTickets', () => {
         // Submitted by the agent (an outbound ticket), so the description is the agent's reply.
         events: [{ at: '2026-11-23T12:30:00Z', type: 'agent_reply', author: priya }],
         complete: false,
-        fields: { Plan: 'plan_silver', 'Total time spent (sec)': '600' },
+        fields: { Plan: 'Silver', 'Total time spent (sec)': '600' },
         timeSpentMinutes: 10,
       },
     ];

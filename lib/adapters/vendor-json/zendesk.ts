@@ -159,7 +159,14 @@ export type ZendeskAudit = z.output<typeof zendeskAuditPageSchema>['audits'][num
 
 /** `GET /api/v2/ticket_fields.json` */
 export const zendeskTicketFieldPageSchema = zendeskPageLinksSchema.extend({
-  ticket_fields: z.array(z.looseObject({ id: zendeskId, title: z.string() })),
+  ticket_fields: z.array(
+    z.looseObject({
+      id: zendeskId,
+      title: z.string(),
+      /** Drop-down and multi-select choices: tickets hold the `value` (a tag); agents see the `name`. */
+      custom_field_options: z.array(z.looseObject({ name: z.string(), value: z.string() })).optional(),
+    }),
+  ),
 });
 
 /** `GET /api/v2/views/{id}/tickets.json` (full tickets; only the ids are read). */
