@@ -48,7 +48,7 @@ export function syntheticTickets(count: number, now: DateTime, seed: number): Ti
             : kind < 0.8
               ? { at: new Date(at).toISOString(), type: 'status_change', status: (['open', 'pending', 'open', 'on_hold'] as const)[e % 4] }
               : kind < 0.9
-                ? { at: new Date(at).toISOString(), type: 'priority_change', priority: priorities[Math.floor(random() * 4)] as string }
+                ? { at: new Date(at).toISOString(), type: 'priority_change', priority: priorities[Math.floor(random() * 4)] }
                 : { at: new Date(at).toISOString(), type: e % 2 === 0 ? 'agent_reply' : 'customer_message' };
       events.push(event);
     }
