@@ -1,6 +1,7 @@
 import {
   addBusinessDaysMs,
   holidaysBetween,
+  isoInstantOfMs,
   nextBusinessWindowMs,
   offsetChangesBetween,
   businessMsBetween,
@@ -52,7 +53,7 @@ export interface ClockRequest {
   notes?: string[];
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
+const iso = isoInstantOfMs;
 const readable = (ms: number) => `${iso(ms).slice(0, 16).replace('T', ' ')} UTC`;
 
 /**

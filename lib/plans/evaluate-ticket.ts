@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import { isoInstantOfMs } from '../sla/index.ts';
 import type { Ticket } from '../ticket.ts';
 import type { EvaluationContext } from './clock-builder.ts';
 import type { Config } from './config-schema.ts';
@@ -31,7 +32,7 @@ function timeBudget(ticket: Ticket, ctx: EvaluationContext): TicketEvaluation['t
  */
 export function evaluateTicket(ticket: Ticket, config: Config, now: DateTime): TicketEvaluation {
   const nowMs = now.toMillis();
-  const base = { ticketId: ticket.id, helpdesk: ticket.helpdesk, evaluatedAt: new Date(nowMs).toISOString() };
+  const base = { ticketId: ticket.id, helpdesk: ticket.helpdesk, evaluatedAt: isoInstantOfMs(nowMs) };
   const matched = matchCustomer(ticket, config);
   if (matched.match.status !== 'matched' || !matched.customer || !matched.version || !matched.planId || !matched.plan) {
     return { ...base, match: matched.match, severity: null, eligibility: { eligible: false, issues: [] }, clocks: [], estimated: !ticket.complete };

@@ -4,9 +4,9 @@ import { buildClock, durationMs, planClock, targetFor, type EvaluationContext } 
 import { severityAt } from './derive-severity.ts';
 import type { Clock, ResponseCycle } from './evaluation-schema.ts';
 import { resolveCalendar } from './resolve-calendar.ts';
+import type { TicketTimeline } from './ticket-timeline.ts';
 
 const MINUTE_MS = 60_000;
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /** When the ticket was last solved or closed and still is (null while open). */
 function currentSolveMs(ctx: EvaluationContext): number | null {
@@ -27,22 +27,29 @@ export function firstResponseClock(ctx: EvaluationContext): Clock | undefined {
 }
 
 /** Customer messages after the first reply, each waiting for the next agent reply. */
-function responseCycles(ctx: EvaluationContext): { askMs: number; replyMs: number | null }[] {
+interface Cycle {
+  askMs: number;
+  ask: string;
+  replyMs: number | null;
+  reply: string | null;
+}
+
+function responseCycles(ctx: EvaluationContext): Cycle[] {
   const firstReply = firstAgentReplyMs(ctx);
   if (firstReply === null) return [];
-  const cycles: { askMs: number; replyMs: number | null }[] = [];
-  let waitingSince: number | null = null;
+  const cycles: Cycle[] = [];
+  let waiting: TicketTimeline['messages'][number] | null = null;
   for (const message of ctx.timeline.messages) {
     if (message.atMs <= firstReply) continue;
-    if (message.speaker === 'customer' && waitingSince === null) waitingSince = message.atMs;
-    else if (message.speaker === 'agent' && waitingSince !== null) {
-      cycles.push({ askMs: waitingSince, replyMs: message.atMs });
-      waitingSince = null;
+    if (message.speaker === 'customer' && waiting === null) waiting = message;
+    else if (message.speaker === 'agent' && waiting !== null) {
+      cycles.push({ askMs: waiting.atMs, ask: waiting.at, replyMs: message.atMs, reply: message.at });
+      waiting = null;
     }
   }
   // A last word from the customer on a ticket solved after it ("thanks!") awaits nothing.
   const solvedMs = currentSolveMs(ctx);
-  if (waitingSince !== null && !(solvedMs !== null && solvedMs >= waitingSince)) cycles.push({ askMs: waitingSince, replyMs: null });
+  if (waiting !== null && !(solvedMs !== null && solvedMs >= waiting.atMs)) cycles.push({ askMs: waiting.atMs, ask: waiting.at, replyMs: null, reply: null });
   return cycles;
 }
 
@@ -55,8 +62,8 @@ export function nextResponseClock(ctx: EvaluationContext): Clock | undefined {
   if (!clock) return undefined;
   const calendar = resolveCalendar(ctx.config, targetFor(ctx.version, severityAt(ctx.severity, current.askMs).id, 'next_response')?.calendar ?? clock.explanation.calendar.id, ctx.customer);
   clock.cycles = cycles.map((cycle): ResponseCycle => ({
-    askedAt: iso(cycle.askMs),
-    repliedAt: cycle.replyMs === null ? null : iso(cycle.replyMs),
+    askedAt: cycle.ask,
+    repliedAt: cycle.reply,
     businessMinutes: businessMsBetween(calendar, cycle.askMs, cycle.replyMs ?? ctx.nowMs) / MINUTE_MS,
     met: cycleMet(ctx, 'next_response', cycle.askMs, cycle.replyMs, "the customer's message"),
   }));
@@ -88,8 +95,8 @@ export function averageResponseClock(ctx: EvaluationContext): Clock | undefined 
   const achieved = answered.length > 0 ? sum / answered.length / MINUTE_MS : null;
   // The average, not each reply, is the commitment: cycles carry no verdict of their own.
   const cycleList = cycles.map((cycle): ResponseCycle => ({
-    askedAt: iso(cycle.askMs),
-    repliedAt: cycle.replyMs === null ? null : iso(cycle.replyMs),
+    askedAt: cycle.ask,
+    repliedAt: cycle.reply,
     businessMinutes: businessMsBetween(calendar, cycle.askMs, cycle.replyMs ?? ctx.nowMs) / MINUTE_MS,
     met: null,
   }));
@@ -136,8 +143,8 @@ export function averageResponseClock(ctx: EvaluationContext): Clock | undefined 
 
 /** Periodic update: after each agent reply, the next is due within the cadence while the ticket is open. */
 export function periodicUpdateClock(ctx: EvaluationContext): Clock | undefined {
-  const replies = ctx.timeline.messages.filter((message) => message.speaker === 'agent').map((message) => message.atMs);
-  const last = replies[replies.length - 1];
+  const replies = ctx.timeline.messages.filter((message) => message.speaker === 'agent');
+  const last = replies[replies.length - 1]?.atMs;
   if (last === undefined) return undefined;
   const solvedMs = currentSolveMs(ctx);
   const clock = buildClock(ctx, {
@@ -149,13 +156,13 @@ export function periodicUpdateClock(ctx: EvaluationContext): Clock | undefined {
   });
   if (!clock) return undefined;
   const calendar = resolveCalendar(ctx.config, clock.explanation.calendar.id, ctx.customer);
-  clock.cycles = replies.slice(0, -1).map((at, k): ResponseCycle => {
-    const next = replies[k + 1] as number;
+  clock.cycles = replies.slice(0, -1).map((reply, k): ResponseCycle => {
+    const next = replies[k + 1] as (typeof replies)[number];
     return {
-      askedAt: iso(at),
-      repliedAt: iso(next),
-      businessMinutes: businessMsBetween(calendar, at, next) / MINUTE_MS,
-      met: cycleMet(ctx, 'periodic_update', at, next, 'the previous update'),
+      askedAt: reply.at,
+      repliedAt: next.at,
+      businessMinutes: businessMsBetween(calendar, reply.atMs, next.atMs) / MINUTE_MS,
+      met: cycleMet(ctx, 'periodic_update', reply.atMs, next.atMs, 'the previous update'),
     };
   });
   return clock;

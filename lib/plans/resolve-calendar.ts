@@ -2,7 +2,7 @@ import { createCalendar, type BusinessCalendar } from '../sla/index.ts';
 import type { Config, Customer } from './config-schema.ts';
 
 /** Compiled calendars per configuration object (configs are immutable values; compiling is the costly part). */
-const compiled = new WeakMap<Config, Map<string, BusinessCalendar>>();
+const compiled = new WeakMap<Config, Map<string, Map<string, BusinessCalendar>>>();
 
 /**
  * The business calendar a target runs on. A `customer-hours` calendar takes the customer's time zone
@@ -15,12 +15,18 @@ const compiled = new WeakMap<Config, Map<string, BusinessCalendar>>();
 export function resolveCalendar(config: Config, calendarId: string, customer: Customer | undefined): BusinessCalendar {
   const entry = config.calendars[calendarId];
   if (!entry) throw new Error(`unknown calendar "${calendarId}"`);
-  let cache = compiled.get(config);
+  let byCalendar = compiled.get(config);
+  if (!byCalendar) {
+    byCalendar = new Map();
+    compiled.set(config, byCalendar);
+  }
+  let cache = byCalendar.get(calendarId);
   if (!cache) {
     cache = new Map();
-    compiled.set(config, cache);
+    byCalendar.set(calendarId, cache);
   }
-  const key = entry.kind === 'fixed' ? calendarId : `${calendarId}\u0000${customer?.id ?? ''}`;
+  // Fixed calendars are shared by every customer; customer hours differ per customer.
+  const key = entry.kind === 'fixed' ? '' : (customer?.id ?? '');
   let calendar = cache.get(key);
   if (!calendar) {
     calendar =

@@ -13,8 +13,8 @@ export type Speaker = 'customer' | 'agent';
 /** A ticket's history as instants, built once per evaluation. */
 export interface TicketTimeline {
   createdMs: number;
-  /** Public messages in time order (internal notes never count as replies). */
-  messages: { atMs: number; speaker: Speaker }[];
+  /** Public messages in time order (internal notes never count as replies); `at` is the helpdesk's own timestamp. */
+  messages: { atMs: number; at: string; speaker: Speaker }[];
   statusSegments: StatusSegment[];
   priorityChanges: { atMs: number; priority: string }[];
   /** True when the history is complete and consistent with the current status. */
@@ -38,14 +38,17 @@ export function buildTimeline(ticket: Ticket): TicketTimeline {
   const notes: string[] = [];
   let exact = ticket.complete;
   if (!ticket.complete) notes.push('The helpdesk did not show the whole history: clocks are estimates.');
-  const events = ticket.events
-    .map((event, index) => ({ event, index, atMs: Math.max(Date.parse(event.at), createdMs) }))
-    .sort((a, b) => a.atMs - b.atMs || a.index - b.index);
+  const events = ticket.events.map((event, index) => ({ event, index, atMs: Math.max(Date.parse(event.at), createdMs) }));
+  // Adapters deliver events in order; sorting (stably, by time) is only needed when they did not.
+  if (events.some((entry, k) => k > 0 && entry.atMs < (events[k - 1] as (typeof events)[number]).atMs)) {
+    events.sort((a, b) => a.atMs - b.atMs || a.index - b.index);
+  }
 
-  const messages: { atMs: number; speaker: Speaker }[] = [];
+  const messages: TicketTimeline['messages'] = [];
   for (const { event, atMs } of events) {
-    if (event.type === 'customer_message') messages.push({ atMs, speaker: 'customer' });
-    else if (event.type === 'agent_reply') messages.push({ atMs, speaker: 'agent' });
+    const at = atMs === createdMs ? ticket.createdAt : event.at;
+    if (event.type === 'customer_message') messages.push({ atMs, at, speaker: 'customer' });
+    else if (event.type === 'agent_reply') messages.push({ atMs, at, speaker: 'agent' });
   }
   const changes = events.filter(({ event }) => event.type === 'status_change' && event.status !== undefined);
   const statusSegments: StatusSegment[] = [{ fromMs: createdMs, toMs: null, status: changes.length > 0 ? 'new' : ticket.status }];
