@@ -37,7 +37,7 @@ export function evaluateTicket(ticket: Ticket, config: Config, now: DateTime): T
   if (matched.match.status !== 'matched' || !matched.customer || !matched.version || !matched.planId || !matched.plan) {
     return { ...base, match: matched.match, severity: null, eligibility: { eligible: false, issues: [] }, clocks: [], estimated: !ticket.complete };
   }
-  const timeline = buildTimeline(ticket);
+  const timeline = buildTimeline(ticket, nowMs);
   const severity = deriveSeverity(ticket, timeline, config, matched.planId, matched.version);
   const eligibility = checkEligibility(ticket, matched.version, matched.customer);
   const ctx: EvaluationContext = {

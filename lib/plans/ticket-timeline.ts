@@ -25,20 +25,22 @@ export interface TicketTimeline {
 const isSolved = (status: TicketStatus) => status === 'solved' || status === 'closed';
 
 /**
- * Turns a ticket's events into time-ordered messages, status segments and priority changes.
- * Events before creation are moved to creation; when the recorded status changes do not end in the
+ * Turns a ticket's events up to `nowMs` into time-ordered messages, status segments and priority
+ * changes. Events before creation are moved to creation; when the recorded status changes do not end in the
  * ticket's current status (history not fully visible), the current status is assumed from the last
  * update and the timeline is marked inexact.
  *
  * @example
- * buildTimeline(ticket).statusSegments // => [{ fromMs, toMs, status: 'new' }, { fromMs, toMs: null, status: 'open' }]
+ * buildTimeline(ticket, nowMs).statusSegments // => [{ fromMs, toMs, status: 'new' }, { fromMs, toMs: null, status: 'open' }]
  */
-export function buildTimeline(ticket: Ticket): TicketTimeline {
+export function buildTimeline(ticket: Ticket, nowMs: number): TicketTimeline {
   const createdMs = Date.parse(ticket.createdAt);
   const notes: string[] = [];
   let exact = ticket.complete;
   if (!ticket.complete) notes.push('The helpdesk did not show the whole history: clocks are estimates.');
-  const events = ticket.events.map((event, index) => ({ event, index, atMs: Math.max(Date.parse(event.at), createdMs) }));
+  // Evaluating at an earlier "now" (the simulator, tests, reports) sees only what had happened by then.
+  const events = ticket.events.map((event, index) => ({ event, index, atMs: Math.max(Date.parse(event.at), createdMs) })).filter((entry) => entry.atMs <= nowMs);
+  const seesPresent = events.length === ticket.events.length;
   // Adapters deliver events in order; sorting (stably, by time) is only needed when they did not.
   if (events.some((entry, k) => k > 0 && entry.atMs < (events[k - 1] as (typeof events)[number]).atMs)) {
     events.sort((a, b) => a.atMs - b.atMs || a.index - b.index);
@@ -51,7 +53,9 @@ export function buildTimeline(ticket: Ticket): TicketTimeline {
     else if (event.type === 'agent_reply') messages.push({ atMs, at, speaker: 'agent' });
   }
   const changes = events.filter(({ event }) => event.type === 'status_change' && event.status !== undefined);
-  const statusSegments: StatusSegment[] = [{ fromMs: createdMs, toMs: null, status: changes.length > 0 ? 'new' : ticket.status }];
+  // With recorded changes the ticket started as new; without any, it has always had its current status.
+  const everChanged = ticket.events.some((event) => event.type === 'status_change' && event.status !== undefined);
+  const statusSegments: StatusSegment[] = [{ fromMs: createdMs, toMs: null, status: everChanged ? 'new' : ticket.status }];
   for (const { event, atMs } of changes) {
     const current = statusSegments[statusSegments.length - 1] as StatusSegment;
     const status = event.status as TicketStatus;
@@ -64,10 +68,10 @@ export function buildTimeline(ticket: Ticket): TicketTimeline {
     statusSegments.push({ fromMs: atMs, toMs: null, status });
   }
   // A solved ticket without any recorded status change was open until it was solved, whenever that was.
-  const solvedWithoutHistory = changes.length === 0 && isSolved(ticket.status);
+  const solvedWithoutHistory = !everChanged && isSolved(ticket.status);
   if (solvedWithoutHistory) (statusSegments[0] as StatusSegment).status = 'open';
   const last = statusSegments[statusSegments.length - 1] as StatusSegment;
-  if (last.status !== ticket.status) {
+  if (seesPresent && last.status !== ticket.status) {
     // The visible history does not explain the current status: date the change at the last update we know of.
     const updatedMs = ticket.updatedAt === undefined ? createdMs : Date.parse(ticket.updatedAt);
     const lastKnownMs = Math.max(updatedMs, ...events.map((e) => e.atMs));
