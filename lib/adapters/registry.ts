@@ -1,9 +1,10 @@
 import { MatchPattern } from '@webext-core/match-patterns';
 import type { HelpdeskId } from '../ticket.ts';
+import { requestTracker } from './request-tracker.ts';
 import type { HelpdeskAdapter, PageMatch, SiteSettings } from './types.ts';
 
 /** Every adapter, one file each in this folder (the conventions test keeps this list, the fixtures and the README in step). */
-export const adapters: readonly HelpdeskAdapter[] = [];
+export const adapters: readonly HelpdeskAdapter[] = [requestTracker];
 
 /**
  * The adapter with this id.
