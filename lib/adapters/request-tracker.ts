@@ -34,19 +34,20 @@ const STATUSES: Record<string, TicketStatus> = { new: 'new', open: 'open', stall
 const CHANNELS: Record<string, TicketChannel> = { Email: 'email', Web: 'web', REST: 'api', REST2: 'api', CLI: 'api', API: 'api' };
 
 const options = (site?: SiteSettings) => parseOrThrow(rt.rtSiteOptionsSchema, site?.options, 'Request Tracker site options');
+/** The site option `webPath`, else `/rt` (Debian's and Ubuntu's packages; RT itself defaults to the root, set `webPath: ''`). */
+const configuredWebPath = (site?: SiteSettings) => options(site).webPath ?? '/rt';
 
 /** RT's `$WebPath` and the page kind: `/rt/Ticket/Display.html` → `/rt`, ticket. */
 function parsePath(url: URL, site?: SiteSettings): { webPath: string; kind: 'ticket' | 'list' } | undefined {
   const page = /^(.*)\/(?:Ticket\/(Display|History|Update)|Search\/Results)\.html$/.exec(url.pathname);
   if (page) return { webPath: page[1] ?? '', kind: page[2] ? 'ticket' : 'list' };
-  // The home page lists tickets too, but "/" is every site's root: accept only the configured or the usual web paths.
-  const home = /^(.*)\/(?:index\.html)?$/.exec(url.pathname)?.[1] ?? '-';
-  const configured = options(site).webPath;
-  return (configured === undefined ? ['', '/rt'] : [configured]).includes(home) ? { webPath: home, kind: 'list' } : undefined;
+  // The home page lists tickets too, but "/" is every site's root: only at the configured (or default) web path.
+  const home = /^(.*)\/(?:index\.html)?$/.exec(url.pathname)?.[1];
+  return home !== undefined && home === configuredWebPath(site) ? { webPath: home, kind: 'list' } : undefined;
 }
 
-/** RT's web path from the page URL, else the site option (reading without a page), else RT's default: the root. */
-const webPathOf = (source: HelpdeskSource) => (source.url && parsePath(source.url, source.site)?.webPath) ?? options(source.site).webPath ?? '';
+/** RT's web path from the page URL, else from the site (reading without a page). */
+const webPathOf = (source: HelpdeskSource) => (source.url && parsePath(source.url, source.site)?.webPath) ?? configuredWebPath(source.site);
 
 async function get<T extends z.ZodType>(source: HelpdeskSource, path: string, schema: T, what: string): Promise<z.output<T>> {
   return parseOrThrow(schema, await source.getJson(`${webPathOf(source)}/REST/2.0/${path}`), `Request Tracker ${what}`);
@@ -90,7 +91,7 @@ const defined = <T extends object>(object: T) => Object.fromEntries(Object.entri
 
 function toTicket(source: HelpdeskSource, ticket: rt.RtTicket, more: Pick<Ticket, 'events' | 'complete'> & { channel?: TicketChannel }): Ticket {
   const [requester] = ticket.Requestor;
-  const fields = (ticket.CustomFields ?? []).filter((cf) => cf.values.length > 0).map((cf): [string, string] => [cf.name, cf.values.join(', ')]);
+  const fields = ticket.CustomFields.filter((cf) => cf.values.length > 0).map((cf): [string, string] => [cf.name, cf.values.join(', ')]);
   return parseTicket(defined({
     id: ticket.id,
     helpdesk: 'request-tracker',

@@ -43,7 +43,11 @@ export const rtTicketSchema = z.object({
   Told: optionalDate,
   Resolved: optionalDate,
   TimeWorked: integer,
-  CustomFields: z.array(z.object({ name: z.string(), values: z.array(z.unknown()) })).optional(),
+  // An empty string, not a list, when the ticket's queue has no custom fields.
+  CustomFields: z
+    .union([z.array(z.object({ name: z.string(), values: z.array(z.unknown()) })), z.literal('')])
+    .optional()
+    .transform((fields) => fields || []),
 });
 export type RtTicket = z.output<typeof rtTicketSchema>;
 
@@ -70,8 +74,8 @@ export function rtPageSchema<T extends z.ZodType>(item: T) {
 export const rtIdPageSchema = rtPageSchema(z.object({ id }));
 
 /**
- * The adapter's site options (`SiteSettings.options`): `webPath`, RT's `$WebPath` for reading without a page
- * (e.g. `/rt`; default root), and `priorityAsString`, shaped like RT's `%PriorityAsString` (queue name or
+ * The adapter's site options (`SiteSettings.options`): `webPath`, RT's `$WebPath` (`''` for the root; the adapter
+ * assumes `/rt` when unset), used for the home page and for reading without a page, and `priorityAsString`, shaped like RT's `%PriorityAsString` (queue name or
  * `Default` → label → number, or `0` for numbers; default RT's shipped Low/Medium/High = 0/50/100).
  */
 export const rtSiteOptionsSchema = z

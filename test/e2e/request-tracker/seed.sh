@@ -38,6 +38,23 @@ SECONDS=0
 rest "$ROOT" POST queue '{"Name":"E2E Support","Description":"SLA-enabled queue","CorrespondAddress":"support@e2e.test","CommentAddress":"support-comment@e2e.test","SLADisabled":0}' >/dev/null
 rest "$ROOT" POST queue '{"Name":"E2E Manual Due","Description":"SLA disabled; Due set by hand","CorrespondAddress":"manual@e2e.test","SLADisabled":1}' >/dev/null
 
+# A ticket custom field (for customer matching and severity mapping) and a system-wide saved search (what an
+# agent pins as a queue: open work in the SLA queue, soonest Due first). REST2 can create neither, so they go in
+# through RT's own data loader, which works while the server runs.
+SEARCH_DESC='E2E: open SLA tickets'
+DATA=$(mktemp --suffix=.pl)
+cat > "$DATA" <<PERL
+@CustomFields = ({ Name => 'Customer Tier', Type => 'SelectSingle', LookupType => 'RT::Queue-RT::Ticket', Queue => ['E2E Support'],
+                   Values => [ { Name => 'Gold', SortOrder => 1 }, { Name => 'Silver', SortOrder => 2 }, { Name => 'Bronze', SortOrder => 3 } ] });
+@Attributes = ({ Name => 'SavedSearch', Description => '$SEARCH_DESC', Content => {
+  SearchType => 'Ticket', Query => "Queue = 'E2E Support' AND Status = '__Active__'", OrderBy => 'Due', Order => 'ASC', RowsPerPage => 50,
+  Format => q{'<b><a href="__WebPath__/Ticket/Display.html?id=__id__">__id__</a></b>/TITLE:#', '<b><a href="__WebPath__/Ticket/Display.html?id=__id__">__Subject__</a></b>/TITLE:Subject', '__Status__', '__Priority__', '__SLA__', '__Due__', '__Requestors__', '__Told__'} } });
+1;
+PERL
+rt-setup-database --action insert --datafile "$DATA" --skip-create >/dev/null 2>&1
+rm -f "$DATA"
+SEARCH=$(rest "$ROOT" GET "search/$(perl -MURI::Escape -e 'print uri_escape($ARGV[0])' "$SEARCH_DESC")" | json_field id)
+
 # 1. login — the full conversation: created by mail, agent reply, internal note, customer reply, priority raised,
 #    second agent reply with time worked, then stalled (waiting for the customer).
 mail_in 'E2E Support' <<'MAIL'
@@ -61,12 +78,12 @@ Content-Type: text/plain; charset=utf-8
 
 Firefox 140. Still broken, our whole team is locked out.
 MAIL
-update "$ROOT" PUT "ticket/$LOGIN" '{"Priority":100,"Owner":"sam"}'
+update "$ROOT" PUT "ticket/$LOGIN" '{"Priority":100,"Owner":"sam","CustomFields":{"Customer Tier":"Gold"}}'
 update "$AGENT" POST "ticket/$LOGIN/correspond" '{"Content":"Please clear your cookies and try again; we fixed the session store.","ContentType":"text/plain","TimeTaken":20}'
 update "$AGENT" PUT "ticket/$LOGIN" '{"Status":"stalled"}'
 
 # 2. vat — REST2 by staff for two requesters and a Cc, agent reply opens it.
-VAT=$(create '{"Queue":"E2E Support","Subject":"Invoice 4411 shows wrong VAT rate","Requestor":["bob@globex.example","billing@globex.example"],"Cc":"cfo@globex.example","Priority":50,"Content":"VAT should be 19%, invoice says 16%.","ContentType":"text/plain"}')
+VAT=$(create '{"Queue":"E2E Support","Subject":"Invoice 4411 shows wrong VAT rate","Requestor":["bob@globex.example","billing@globex.example"],"Cc":"cfo@globex.example","Priority":50,"CustomFields":{"Customer Tier":"Silver"},"Content":"VAT should be 19%, invoice says 16%.","ContentType":"text/plain"}')
 update "$AGENT" POST "ticket/$VAT/correspond" '{"Content":"Thanks Bob, we are checking the VAT table.","ContentType":"text/plain","Status":"open"}'
 
 # 3. darkmode — business-hours SLA, put on hold (stalled).
@@ -89,7 +106,7 @@ update "$ROOT" POST "ticket/$RESET/comment" '{"Content":"Internal: SPF record wa
 update "$ROOT" PUT "ticket/$RESET" '{"TimeWorked":45,"Status":"resolved"}'
 
 # 5. api502 — urgent SLA, REST2, opened and assigned to sam.
-API=$(create '{"Queue":"E2E Support","Subject":"Production API returns 502","Requestor":"eve@globex.example","Priority":100,"SLA":"urgent","Content":"All calls to /v2/orders fail.","ContentType":"text/plain"}')
+API=$(create '{"Queue":"E2E Support","Subject":"Production API returns 502","Requestor":"eve@globex.example","Priority":100,"SLA":"urgent","CustomFields":{"Customer Tier":"Silver"},"Content":"All calls to /v2/orders fail.","ContentType":"text/plain"}')
 update "$ROOT" PUT "ticket/$API" '{"Status":"open","Owner":"sam"}'
 
 # 6. renewal — queue without SLA, Due set by hand two days ago (overdue).
@@ -116,21 +133,40 @@ CLI=$(RTUSER=root RTPASSWD=$RT_ROOT_PW RTSERVER=$RT_URL \
   rt create -t ticket set queue='E2E Support' subject='Created by rt CLI' requestor=ivan@acme.example priority=50 text='hello from rt CLI' \
   | perl -ne 'print "$1\n" if /Ticket (\d+) created/')
 
-# A system-wide saved search (what an agent pins as a queue): open work in the SLA queue, soonest Due first.
-# REST2 cannot create saved searches, so it goes in through RT's own data loader.
-SEARCH_DESC='E2E: open SLA tickets'
-DATA=$(mktemp --suffix=.pl)
-cat > "$DATA" <<PERL
-@Attributes = ({ Name => 'SavedSearch', Description => '$SEARCH_DESC', Content => {
-  SearchType => 'Ticket', Query => "Queue = 'E2E Support' AND Status = '__Active__'", OrderBy => 'Due', Order => 'ASC', RowsPerPage => 50,
-  Format => q{'<b><a href="__WebPath__/Ticket/Display.html?id=__id__">__id__</a></b>/TITLE:#', '__Subject__', '__Status__', '__Priority__', '__SLA__', '__Due__', '__Requestors__', '__Told__'} } });
-1;
-PERL
-rt-setup-database --action insert --datafile "$DATA" --skip-create >/dev/null 2>&1
-rm -f "$DATA"
-SEARCH=$(rest "$ROOT" GET "search/$(perl -MURI::Escape -e 'print uri_escape($ARGV[0])' "$SEARCH_DESC")" | json_field id)
+# 10. migration — a long history (more than 300 transactions, i.e. more than 3 REST2 history pages) for the
+#     history cut-off: by mail, agent reply, 310 revisions of the time-left estimate, then a customer and an agent reply.
+mail_in 'E2E Support' <<'MAIL'
+From: Judy Globex <judy@globex.example>
+To: support@e2e.test
+Subject: Data migration to the EU region
+Message-ID: <e2e-migration-1@globex.example>
+Content-Type: text/plain; charset=utf-8
 
-for v in SEARCH LOGIN VAT DARK RESET API RENEWAL NODUE SPAM CLI; do
+Please move our tenant to the EU region before the end of the quarter.
+MAIL
+MIGRATION=$(newest_ticket 'Data migration to the EU region')
+update "$AGENT" POST "ticket/$MIGRATION/correspond" '{"Content":"Scheduled; we will keep the estimate up to date.","ContentType":"text/plain","Status":"open"}'
+# One bulk request makes one transaction per item (about 1 s for 100), far faster than single calls.
+for from in 1 101 201 301; do
+  update "$AGENT" PUT tickets/bulk "$(perl -e 'print "[", join(",", map { qq({"id":"$ARGV[0]","TimeLeft":$_}) } $ARGV[1]..$ARGV[1]+($ARGV[1]==301?9:99)), "]"' "$MIGRATION" "$from")"
+done
+mail_in 'E2E Support' <<MAIL
+From: Judy Globex <judy@globex.example>
+To: support@e2e.test
+Subject: Re: [$RT_NAME #$MIGRATION] Data migration to the EU region
+Message-ID: <e2e-migration-2@globex.example>
+Content-Type: text/plain; charset=utf-8
+
+Any update? The quarter ends soon.
+MAIL
+update "$AGENT" POST "ticket/$MIGRATION/correspond" '{"Content":"Migration starts tonight.","ContentType":"text/plain"}'
+
+# Requesters' organizations (RT keeps them on the user), for customer matching.
+for u in Alice@Acme.example dave@acme.example ivan@acme.example; do update "$ROOT" PUT "user/$u" '{"Organization":"Acme Corp"}'; done
+for u in bob@globex.example billing@globex.example eve@globex.example judy@globex.example; do update "$ROOT" PUT "user/$u" '{"Organization":"Globex Inc"}'; done
+for u in carol@initech.example grace@initech.example heidi@initech.example; do update "$ROOT" PUT "user/$u" '{"Organization":"Initech"}'; done
+
+for v in SEARCH LOGIN VAT DARK RESET API RENEWAL NODUE SPAM CLI MIGRATION; do
   [[ ${!v} =~ ^[0-9]+$ ]] || { echo "seeding failed: no ticket id for $v" >&2; exit 1; }
 done
 
@@ -149,7 +185,8 @@ cat > "$OUT" <<JSON
     "renewal": { "id": $RENEWAL, "requester": "grace@initech.example", "status": "new", "priority": "Medium", "via": "rest2", "overdue": true },
     "noDue":   { "id": $NODUE,   "requester": "heidi@initech.example", "status": "new", "priority": "Low", "via": "rest2" },
     "spam":    { "id": $SPAM,    "requester": "promo@spam.example", "status": "rejected", "priority": "Low", "via": "email" },
-    "cli":     { "id": $CLI,     "requester": "ivan@acme.example", "status": "new", "priority": "Medium", "via": "cli" }
+    "cli":     { "id": $CLI,     "requester": "ivan@acme.example", "status": "new", "priority": "Medium", "via": "cli" },
+    "migration": { "id": $MIGRATION, "requester": "judy@globex.example", "status": "open", "priority": "Low", "via": "email", "longHistory": true }
   }
 }
 JSON
