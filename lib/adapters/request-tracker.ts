@@ -25,8 +25,9 @@ const PAGE_SIZE = 100; // REST2's maximum
 const BATCH_SIZE = 50;
 /** A longer history keeps its first page (creation, first reply) and newest pages; the middle is skipped. */
 const MAX_HISTORY_PAGES = 3;
+/** The search endpoint, because `/ticket/:id` cannot expand Requestor (RT 5.0.3). */
 const TICKET_FIELDS = 'fields=Subject,Status,Priority,Queue,Owner,Requestor,Creator,Created,LastUpdated,Told,Resolved,TimeWorked,CustomFields'
-  + '&fields[Queue]=Name&fields[Owner]=Name&fields[Requestor]=EmailAddress,RealName,Organization'; // /ticket/:id cannot expand Requestor
+  + '&fields[Queue]=Name&fields[Owner]=Name&fields[Creator]=EmailAddress,RealName&fields[Requestor]=EmailAddress,RealName,Organization';
 const HISTORY_FIELDS = 'fields=Type,Field,OldValue,NewValue,Created,Creator&fields[Creator]=EmailAddress,RealName';
 /** RT's default lifecycle. 'stalled' waits on someone else, like on-hold; custom statuses count as open. */
 const STATUSES: Record<string, TicketStatus> = { new: 'new', open: 'open', stalled: 'on_hold', resolved: 'solved', rejected: 'closed', deleted: 'closed' };

@@ -39,6 +39,14 @@ function fileNameOf(pathAndQuery: string): string {
   return `${parts.join('-')}.json`;
 }
 
+/** Perl hashes have no order, so RT's key order changes from run to run; sorted keys keep re-captures diffable. */
+const canonical = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(canonical)
+    : value !== null && typeof value === 'object'
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, item]) => [key, canonical(item)]))
+      : value;
+
 const index: Record<string, string> = {};
 const recorder: HelpdeskSource = {
   origin,
@@ -48,7 +56,7 @@ const recorder: HelpdeskSource = {
     if (!response.ok) throw new Error(`${response.status} ${pathAndQuery}`);
     const json: unknown = await response.json();
     index[pathAndQuery] = fileNameOf(pathAndQuery);
-    writeFileSync(join(OUT, 'rest2', index[pathAndQuery]), `${JSON.stringify(json, null, 2)}\n`);
+    writeFileSync(join(OUT, 'rest2', index[pathAndQuery]), `${JSON.stringify(canonical(json), null, 2)}\n`);
     return json;
   },
 };
