@@ -120,17 +120,17 @@ describe('readTicket', () => {
       channel: 'email',
       assignee: 'sam',
       group: 'E2E Support',
-      createdAt: '2026-11-22T04:40:57Z',
-      updatedAt: '2026-11-22T04:40:59Z',
+      createdAt: '2026-11-22T04:57:12Z',
+      updatedAt: '2026-11-22T04:57:16Z',
       events: [
-        { at: '2026-11-22T04:40:57Z', type: 'customer_message', author: 'alice@acme.example' },
-        { at: '2026-11-22T04:40:57Z', type: 'agent_reply', author: 'sam@e2e.test' },
-        { at: '2026-11-22T04:40:57Z', type: 'status_change', status: 'open', author: 'The RT System itself' },
-        { at: '2026-11-22T04:40:58Z', type: 'internal_note', author: 'root@localhost' },
-        { at: '2026-11-22T04:40:58Z', type: 'customer_message', author: 'alice@acme.example' },
-        { at: '2026-11-22T04:40:58Z', type: 'priority_change', priority: 'High', author: 'root@localhost' },
-        { at: '2026-11-22T04:40:58Z', type: 'agent_reply', author: 'sam@e2e.test' },
-        { at: '2026-11-22T04:40:59Z', type: 'status_change', status: 'on_hold', author: 'sam@e2e.test' },
+        { at: '2026-11-22T04:57:12Z', type: 'customer_message', author: 'alice@acme.example' },
+        { at: '2026-11-22T04:57:13Z', type: 'agent_reply', author: 'sam@e2e.test' },
+        { at: '2026-11-22T04:57:14Z', type: 'status_change', status: 'open', author: 'The RT System itself' },
+        { at: '2026-11-22T04:57:14Z', type: 'internal_note', author: 'root@localhost' },
+        { at: '2026-11-22T04:57:15Z', type: 'customer_message', author: 'alice@acme.example' },
+        { at: '2026-11-22T04:57:15Z', type: 'priority_change', priority: 'High', author: 'root@localhost' },
+        { at: '2026-11-22T04:57:16Z', type: 'agent_reply', author: 'sam@e2e.test' },
+        { at: '2026-11-22T04:57:16Z', type: 'status_change', status: 'on_hold', author: 'sam@e2e.test' },
       ],
       complete: true,
       fields: { 'Customer Tier': 'Gold' },
@@ -204,6 +204,12 @@ describe('readTicket', () => {
     await expect(requestTracker.readTicket(fakeSource().source, '9999')).rejects.toThrow('ticket 9999 not found');
   });
 
+  it('never puts anything but numeric ids into TicketSQL', async () => {
+    const { source, requests } = fakeSource();
+    await expect(requestTracker.readTicket(source, "1' OR id > '0")).rejects.toThrow('not found');
+    expect(requests).toEqual([]);
+  });
+
   it.each([
     ['tickets?', (body: Record<string, unknown>) => delete firstItem(body)['Created'], /Invalid Request Tracker tickets: items\[0\]\.Created: /],
     ['tickets?', (body: Record<string, unknown>) => (firstItem(body)['Priority'] = 'High'), /items\[0\]\.Priority: expected an integer/],
@@ -252,11 +258,11 @@ describe('readTickets', () => {
     const tickets = await requestTracker.readTickets(fakeSource().source, all);
     const byId = new Map(tickets.map((ticket) => [ticket.id, ticket.events]));
     expect(byId.get('1')).toEqual([
-      { at: '2026-11-22T04:40:57Z', type: 'customer_message', author: 'alice@acme.example' },
-      { at: '2026-11-22T04:40:59Z', type: 'agent_reply' },
+      { at: '2026-11-22T04:57:12Z', type: 'customer_message', author: 'alice@acme.example' },
+      { at: '2026-11-22T04:57:16Z', type: 'agent_reply' },
     ]);
     expect(byId.get('4')?.map((event) => event.status ?? event.type)).toEqual(['customer_message', 'agent_reply', 'solved']);
-    expect(byId.get('5')).toEqual([{ at: '2026-11-22T04:41:02Z', type: 'agent_reply', author: 'root@localhost' }]);
+    expect(byId.get('5')).toEqual([{ at: '2026-11-22T04:57:21Z', type: 'agent_reply', author: 'root@localhost' }]);
   });
 
   it('asks for at most 50 ids per request, and returns tickets in the order asked, once each', async () => {
@@ -265,7 +271,7 @@ describe('readTickets', () => {
     const source: HelpdeskSource = { origin: ORIGIN, url: new URL(`${ORIGIN}/rt/Search/Results.html`), getJson: (path) => (requests.push(path), Promise.resolve(page)) };
     const ids = Array.from({ length: 120 }, (_, index) => String(120 - index));
     const tickets = await requestTracker.readTickets(source, [...ids, '3']);
-    expect(requests.map((path) => (decodeURIComponent(path).match(/id = \d+/g) ?? []).length)).toEqual([50, 50, 21]);
+    expect(requests.map((path) => (decodeURIComponent(path).match(/id = \d+/g) ?? []).length)).toEqual([50, 50, 20]);
     expect(tickets.map((ticket) => ticket.id)).toEqual(['10', '9', '8', '7', '6', '5', '4', '3', '2', '1']);
   });
 

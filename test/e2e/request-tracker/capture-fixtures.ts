@@ -64,7 +64,7 @@ const recorder: HelpdeskSource = {
 test('capture REST2 JSON through the adapter', async () => {
   mkdirSync(join(OUT, 'rest2'), { recursive: true });
   for (const name of ['login', 'vat', 'reset', 'spam', 'cli', 'migration']) await requestTracker.readTicket(recorder, ticketId(name));
-  await requestTracker.readTickets(recorder, Object.keys(seed.tickets).map(ticketId));
+  await requestTracker.readTickets(recorder, Object.values(seed.tickets).map((ticket) => ticket.id).sort((a, b) => a - b).map(String));
   await requestTracker.readTickets(recorder, ['9999']); // a real empty result
   await requestTracker.listQueue(recorder, String(seed.savedSearch.id));
   await requestTracker.listQueue(recorder, "Queue = 'E2E Manual Due'");

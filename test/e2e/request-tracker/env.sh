@@ -10,5 +10,10 @@ RT_ROOT_PW=${RT_ROOT_PW:-e2e-root-pw}
 RT_AGENT_PW=${RT_AGENT_PW:-e2e-agent-pw}
 RT_PIDFILE=${RT_PIDFILE:-/tmp/rt-server.pid}
 RT_LOG=${RT_LOG:-/tmp/rt-server.log}
+# Where seed.sh writes the seeded ids (JSON).
+RT_SEED_OUT=${RT_SEED_OUT:-/tmp/rt-e2e-seed.json}
+# The SQLite database dbconfig-common creates, and install.sh's snapshot of it before any seeding.
+RT_DB=/var/lib/dbconfig-common/sqlite3/request-tracker5/rtdb
+RT_DB_PRISTINE=$RT_DB.e2e-pristine
 # Base URL including the web path, without a trailing slash, e.g. http://127.0.0.1:8080/rt
 RT_URL=${RT_URL:-http://127.0.0.1:${RT_PORT}${RT_WEBPATH%/}}

@@ -73,7 +73,7 @@ PERL
 # Users and rights, inserted once (the insert is not idempotent; a marker next to the database records it):
 # - Everyone may create and reply by mail, so requesters can write in through rt-mailgate;
 # - a staff agent "sam" besides root, with the usual agent rights through the Privileged group.
-MARK=/var/lib/dbconfig-common/sqlite3/request-tracker5/.e2e-initialdata
+MARK=$(dirname "$RT_DB")/.e2e-initialdata
 if [ ! -e "$MARK" ]; then
   DATA=$(mktemp --suffix=.pl)
   cat > "$DATA" <<PERL
@@ -90,5 +90,7 @@ PERL
   rt-setup-database --action insert --datafile "$DATA" --skip-create
   rm -f "$DATA"
   touch "$MARK"
+  # reset.sh restores this snapshot: an RT with users and rights but no queues or tickets.
+  cp -p "$RT_DB" "$RT_DB_PRISTINE"
 fi
 echo "RT installed: $(dpkg-query -W -f '${Version}' request-tracker5)"

@@ -2,13 +2,13 @@
 # Seeds a fresh RT (install.sh + start.sh) with queues and tickets made the ways real tickets are made:
 # REST2 by staff on behalf of a requester, rt-mailgate as the requester (real inbound correspondence),
 # staff replies (REST2 correspond), internal comments, status and priority changes, time worked, and the rt CLI.
-# Prints {"url":…,"queues":{…},"tickets":{name:{id,…}}} to stdout and writes it to $RT_SEED_OUT.
-# Run once per database: a second run prints the saved file and exits (reset with a DB snapshot, see README).
+# Prints {"url":…,"queues":{…},"savedSearch":{…},"tickets":{name:{id,…}}} to stdout and writes it to $RT_SEED_OUT.
+# Run once per database: a second run prints the saved file and exits (reset.sh restores the empty database).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=env.sh
 . "$HERE/env.sh"
-OUT=${RT_SEED_OUT:-/tmp/rt-e2e-seed.json}
+OUT=$RT_SEED_OUT
 B=$RT_URL/REST/2.0
 ROOT=root:$RT_ROOT_PW
 AGENT=sam:$RT_AGENT_PW
@@ -29,8 +29,9 @@ newest_ticket() {
 }
 ago() { date -u -d "$1" '+%Y-%m-%d %H:%M:%S'; }
 
-if [ -s "$OUT" ] && rest "$ROOT" GET "queue/E2E%20Support" >/dev/null 2>&1; then
-  echo "RT already seeded; $OUT:" >&2; cat "$OUT"; exit 0
+if rest "$ROOT" GET "queue/E2E%20Support" >/dev/null 2>&1; then
+  if [ -s "$OUT" ]; then echo "RT is already seeded; $OUT:" >&2; cat "$OUT"; exit 0; fi
+  echo "RT already holds seed data but $OUT is missing: run reset.sh, then seed.sh again" >&2; exit 1
 fi
 SECONDS=0
 
@@ -170,23 +171,23 @@ for v in SEARCH LOGIN VAT DARK RESET API RENEWAL NODUE SPAM CLI MIGRATION; do
   [[ ${!v} =~ ^[0-9]+$ ]] || { echo "seeding failed: no ticket id for $v" >&2; exit 1; }
 done
 
-cat > "$OUT" <<JSON
+# Written through JSON::PP, which checks the JSON and keeps the file tidy.
+perl -MJSON::PP -e 'print JSON::PP->new->pretty->canonical->encode(decode_json(join "", <STDIN>))' > "$OUT" <<JSON
 {
   "url": "$RT_URL",
-  "credentials": { "root": "$RT_ROOT_PW", "sam": "$RT_AGENT_PW" },
   "queues": { "support": "E2E Support", "manualDue": "E2E Manual Due" },
   "savedSearch": { "id": $SEARCH, "description": "$SEARCH_DESC" },
   "tickets": {
-    "login":   { "id": $LOGIN,   "requester": "alice@acme.example", "status": "stalled", "priority": "High", "via": "email", "timeWorked": 35 },
-    "vat":     { "id": $VAT,     "requester": "bob@globex.example", "status": "open", "priority": "Medium", "via": "rest2" },
-    "darkMode":{ "id": $DARK,    "requester": "carol@initech.example", "status": "stalled", "priority": "Low", "via": "rest2", "sla": "business" },
-    "reset":   { "id": $RESET,   "requester": "dave@acme.example", "status": "resolved", "priority": "Low", "via": "email", "timeWorked": 45 },
-    "api502":  { "id": $API,     "requester": "eve@globex.example", "status": "open", "priority": "High", "via": "rest2", "sla": "urgent" },
+    "login": { "id": $LOGIN, "requester": "alice@acme.example", "status": "stalled", "priority": "High", "via": "email", "timeWorked": 35 },
+    "vat": { "id": $VAT, "requester": "bob@globex.example", "status": "open", "priority": "Medium", "via": "rest2" },
+    "darkMode": { "id": $DARK, "requester": "carol@initech.example", "status": "stalled", "priority": "Low", "via": "rest2", "sla": "business" },
+    "reset": { "id": $RESET, "requester": "dave@acme.example", "status": "resolved", "priority": "Low", "via": "email", "timeWorked": 45 },
+    "api502": { "id": $API, "requester": "eve@globex.example", "status": "open", "priority": "High", "via": "rest2", "sla": "urgent" },
     "renewal": { "id": $RENEWAL, "requester": "grace@initech.example", "status": "new", "priority": "Medium", "via": "rest2", "overdue": true },
-    "noDue":   { "id": $NODUE,   "requester": "heidi@initech.example", "status": "new", "priority": "Low", "via": "rest2" },
-    "spam":    { "id": $SPAM,    "requester": "promo@spam.example", "status": "rejected", "priority": "Low", "via": "email" },
-    "cli":     { "id": $CLI,     "requester": "ivan@acme.example", "status": "new", "priority": "Medium", "via": "cli" },
-    "migration": { "id": $MIGRATION, "requester": "judy@globex.example", "status": "open", "priority": "Low", "via": "email", "longHistory": true }
+    "noDue": { "id": $NODUE, "requester": "heidi@initech.example", "status": "new", "priority": "Low", "via": "rest2" },
+    "spam": { "id": $SPAM, "requester": "promo@spam.example", "status": "rejected", "priority": "Low", "via": "email" },
+    "cli": { "id": $CLI, "requester": "ivan@acme.example", "status": "new", "priority": "Medium", "via": "cli" },
+    "migration": { "id": $MIGRATION, "requester": "judy@globex.example", "status": "open", "priority": "Low", "via": "email", "historyPages": 4 }
   }
 }
 JSON
