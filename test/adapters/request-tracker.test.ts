@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findAdapter } from '../../lib/adapters/registry.ts';
 import { requestTracker, testUrls } from '../../lib/adapters/request-tracker.ts';
 import type { HelpdeskSource, SiteSettings } from '../../lib/adapters/types.ts';
 import { SchemaError } from '../../lib/schema-error.ts';
@@ -100,6 +101,13 @@ describe('detectPage', () => {
     'https://otrs.example.com/otrs/index.pl?Action=AgentTicketZoom;TicketID=42',
   ])('%s is not an RT ticket or list page', (url) => {
     expect(requestTracker.detectPage(new URL(url), site)).toBeUndefined();
+  });
+});
+
+describe('registry', () => {
+  it('finds the adapter for a configured RT site, and not for an unconfigured origin (self-hosted: no match patterns)', () => {
+    expect(findAdapter(new URL('http://127.0.0.1:8080/rt/Ticket/Display.html?id=1'), [site])).toMatchObject({ adapter: requestTracker, page: { kind: 'ticket', ticketId: '1' } });
+    expect(findAdapter(new URL('https://rt.other.example/rt/Ticket/Display.html?id=1'), [site])).toBeUndefined();
   });
 });
 

@@ -66,7 +66,12 @@ export type RtTransaction = z.output<typeof rtTransactionSchema>;
 /** One item of `/transaction/:id/attachments?fields=Headers`: the raw MIME headers as one string. */
 export const rtAttachmentSchema = z.object({ Headers: z.string() });
 
-/** A page of any REST2 collection. `pages` is `0.0` for an empty result and `null` when RT cannot count. */
+/**
+ * A page of any REST2 collection. `pages` is `0.0` for an empty result and `null` when RT cannot count.
+ *
+ * @example
+ * rtPageSchema(rtTransactionSchema).parse(await source.getJson('/rt/REST/2.0/ticket/1/history?fields=Type,Created,Creator')).items[0]?.Type // => 'Create'
+ */
 export function rtPageSchema<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), page: z.number(), pages: z.number().nullable().optional() });
 }
@@ -74,9 +79,10 @@ export function rtPageSchema<T extends z.ZodType>(item: T) {
 export const rtIdPageSchema = rtPageSchema(z.object({ id }));
 
 /**
- * The adapter's site options (`SiteSettings.options`): `webPath`, RT's `$WebPath` (`''` for the root; the adapter
- * assumes `/rt` when unset), used for the home page and for reading without a page, and `priorityAsString`, shaped like RT's `%PriorityAsString` (queue name or
- * `Default` → label → number, or `0` for numbers; default RT's shipped Low/Medium/High = 0/50/100).
+ * The adapter's site options (`SiteSettings.options`):
+ * - `webPath`: RT's `$WebPath` (`''` for the root; `/rt` when unset), for the home page and for reading without a page;
+ * - `priorityAsString`: shaped like RT's `%PriorityAsString` (queue name or `Default` → label → number, or `0` for
+ *   plain numbers); defaults to RT's shipped Low/Medium/High = 0/50/100. REST2 (5.0.3) only gives the number.
  */
 export const rtSiteOptionsSchema = z
   .object({
