@@ -36,7 +36,8 @@ request-tracker5 request-tracker5/database-type select sqlite3
 DEBCONF
   # apt-get update only when the package lists do not know RT (a fresh image) ...
   if ! apt-cache show request-tracker5 >/dev/null 2>&1; then apt-get update; fi
-  apt_install() { DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${PACKAGES[@]}"; }
+  # force-unsafe-io: dpkg skips fsync for each of the ~265 packages (a throw-away test machine; saves seconds).
+  apt_install() { DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends -o Dpkg::Options::=--force-unsafe-io "${PACKAGES[@]}"; }
   # ... or when they are stale (a mirror no longer has the listed versions: 404 on download).
   apt_install || { apt-get update && apt_install; }
 fi
