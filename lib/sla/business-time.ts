@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
+import { DateTime, FixedOffsetZone } from 'luxon';
 import { MINUTE_MS } from './civil-days.ts';
 import type { BusinessCalendar } from './business-calendar.ts';
-import { NoBusinessTimeError, type BusinessWindow, type ZonedSchedule } from './zoned-schedule.ts';
+import { MAX_WINDOW_MS, NoBusinessTimeError, type BusinessWindow, type ZonedSchedule } from './zoned-schedule.ts';
 
 function assertInstantMs(ms: number, what: string): void {
   if (!Number.isFinite(ms)) throw new RangeError(`${what} is not a valid instant`);
@@ -12,13 +12,19 @@ function toMs(value: DateTime, what: string): number {
   return value.toMillis();
 }
 
-function utc(ms: number): DateTime {
-  return DateTime.fromMillis(ms, { zone: 'utc' });
+/** Results are UTC; the shared zone instance spares Luxon parsing a zone name on every call. */
+export function utcDateTime(ms: number): DateTime {
+  return DateTime.fromMillis(ms, { zone: FixedOffsetZone.utcInstance });
 }
 
 /**
- * The union's business window containing `utcMs` or the next one: the earliest member window,
- * extended while any member's business time continues at its end.
+ * The business window containing `utcMs` or the next one (for a union: the earliest member window,
+ * extended while any member's business time continues at its end). Windows longer than a week are
+ * cut into pieces, so a window's end is not necessarily a closing time.
+ *
+ * @example
+ * nextBusinessWindowMs(nineToFive, Date.parse('2026-11-28T15:00:00Z'))
+ * // => { startMs: Date.parse('2026-11-30T14:00:00Z'), endMs: Date.parse('2026-11-30T22:00:00Z') }
  */
 export function nextBusinessWindowMs(cal: BusinessCalendar, utcMs: number): BusinessWindow | undefined {
   const members = cal.members;
@@ -30,7 +36,7 @@ export function nextBusinessWindowMs(cal: BusinessCalendar, utcMs: number): Busi
   }
   if (!window) return undefined;
   // nextWindow(t) starts exactly at t when t is business time, so this asks "does anyone go on?".
-  for (let extended = true; extended; ) {
+  for (let extended = true; extended && window.endMs - window.startMs < MAX_WINDOW_MS; ) {
     extended = false;
     for (const member of members) {
       const next = member.nextWindow(window.endMs);
@@ -52,7 +58,8 @@ export function nextBusinessWindowMs(cal: BusinessCalendar, utcMs: number): Busi
 export function businessMsBetween(cal: BusinessCalendar, fromMs: number, toMs: number): number {
   assertInstantMs(fromMs, 'from');
   assertInstantMs(toMs, 'to');
-  if (toMs < fromMs) return -businessMsBetween(cal, toMs, fromMs);
+  // `0 -` rather than unary minus: an empty span is 0, never -0.
+  if (toMs < fromMs) return 0 - businessMsBetween(cal, toMs, fromMs);
   if (cal.members.length === 1) return (cal.members[0] as ZonedSchedule).businessMsBetween(fromMs, toMs);
   let total = 0;
   let cursor = fromMs;
@@ -102,7 +109,7 @@ export function addBusinessMinutesMs(cal: BusinessCalendar, startMs: number, min
  * // => '2026-11-30T14:30:00.000Z'
  */
 export function addBusinessMinutes(cal: BusinessCalendar, start: DateTime, minutes: number): DateTime {
-  return utc(addBusinessMinutesMs(cal, toMs(start, 'start'), minutes));
+  return utcDateTime(addBusinessMinutesMs(cal, toMs(start, 'start'), minutes));
 }
 
 /**
@@ -149,5 +156,5 @@ export function isBusinessTime(cal: BusinessCalendar, t: DateTime): boolean {
 export function nextBusinessTime(cal: BusinessCalendar, t: DateTime): DateTime {
   const window = nextBusinessWindowMs(cal, toMs(t, 't'));
   if (!window) throw new NoBusinessTimeError('calendar has no business time within 100 years');
-  return utc(Math.max(window.startMs, t.toMillis()));
+  return utcDateTime(Math.max(window.startMs, t.toMillis()));
 }

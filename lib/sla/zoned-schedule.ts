@@ -5,6 +5,11 @@ import { zoneOffsetTimeline, type ZoneOffsetTimeline } from './zone-offsets.ts';
 
 /** How far ahead a search for business time goes before it concludes there is none. */
 const HORIZON_MS = 100 * 366 * DAY_MS;
+/**
+ * Windows are cut at this length: around-the-clock calendars would otherwise merge into one window
+ * decades long. A window that ends at the cap may go on; callers walk windows until they are done.
+ */
+export const MAX_WINDOW_MS = 7 * DAY_MS;
 /** Offsets never exceed ±14 h, so local dates within a day of the UTC date are enough margin. */
 const OFFSET_MARGIN_DAYS = 2;
 
@@ -102,8 +107,8 @@ export class ZonedSchedule {
   }
 
   /**
-   * The business window containing `utcMs`, or the next one, merged across period boundaries;
-   * `undefined` when there is none within the horizon.
+   * The business window containing `utcMs`, or the next one, merged across period boundaries and
+   * cut at {@link MAX_WINDOW_MS}; `undefined` when there is none within the horizon.
    */
   nextWindow(utcMs: number): BusinessWindow | undefined {
     if (!this.hasWeeklyHours) return undefined;
@@ -130,7 +135,8 @@ export class ZonedSchedule {
       } else {
         window = { startMs, endMs: startMs };
       }
-      window.endMs = Math.min(range[1] - offset, periodEnd);
+      window.endMs = Math.min(range[1] - offset, periodEnd, window.startMs + MAX_WINDOW_MS);
+      if (window.endMs === window.startMs + MAX_WINDOW_MS) return window;
       // A window cut by a period boundary or by the end of covered dates may go on: look again from its end.
       if (window.endMs < periodEnd && range[1] < this.local.coveredToLocalMs) return window;
       cursor = window.endMs;

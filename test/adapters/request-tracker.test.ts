@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findAdapter } from '../../lib/adapters/registry.ts';
+import { adapters, findAdapter } from '../../lib/adapters/registry.ts';
 import { requestTracker, testUrls } from '../../lib/adapters/request-tracker.ts';
 import type { HelpdeskSource, SiteSettings } from '../../lib/adapters/types.ts';
 import { SchemaError } from '../../lib/schema-error.ts';
@@ -76,6 +76,11 @@ describe('detectPage', () => {
   ])('%s is a list', (url) => {
     expect(requestTracker.detectPage(new URL(url))).toEqual({ kind: 'list' });
   });
+
+  it.each(adapters.filter((adapter) => adapter !== requestTracker).flatMap((adapter) => [...adapter.testUrls.ticket, ...adapter.testUrls.list]))(
+    'does not claim another adapter’s test URL %s',
+    (url) => expect(requestTracker.detectPage(new URL(url), site)).toBeUndefined(),
+  );
 
   it('takes the home page at the configured web path only', () => {
     const atRoot: SiteSettings = { ...site, options: { webPath: '' } };

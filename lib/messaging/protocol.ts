@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { ticketEvaluationSchema } from '../plans/evaluation-schema.ts';
+import { HELPDESK_IDS, ticketSchema } from '../ticket.ts';
+
+/**
+ * Every message between the extension's contexts, declared once with Zod schemas for the request
+ * and the response (both validated on arrival: messages are a boundary too).
+ * Direction is in the comment: CS = content script, BG = background, UI = popup / options / reports.
+ */
+export const protocol = {
+  /** CS → BG: tickets read on a helpdesk page; BG keeps them in the registry and returns their clocks. */
+  evaluateTickets: {
+    request: z.strictObject({ tickets: z.array(ticketSchema).max(1000), pageUrl: z.url() }),
+    response: z.strictObject({
+      evaluations: z.array(ticketEvaluationSchema),
+      /** False when no plan is configured yet (the page then shows a hint instead of clocks). */
+      configured: z.boolean(),
+    }),
+  },
+  /** CS → BG: what the adapter saw on a page, for the options page's diagnostics. */
+  reportDiagnostics: {
+    request: z.strictObject({
+      origin: z.string(),
+      helpdesk: z.enum(HELPDESK_IDS).nullable(),
+      pageKind: z.enum(['ticket', 'list', 'other']),
+      recognized: z.boolean(),
+      ticketsRead: z.number().int().nonnegative(),
+      lastTicketId: z.string().optional(),
+      error: z.string().optional(),
+    }),
+    response: z.strictObject({}),
+  },
+  /** UI → BG: re-read open tickets and pinned queues from the helpdesks now. */
+  refreshQueue: {
+    request: z.strictObject({}),
+    response: z.strictObject({ refreshed: z.number().int().nonnegative(), failed: z.array(z.string()) }),
+  },
+} as const;
+
+export type Protocol = typeof protocol;
+export type MessageName = keyof Protocol;
+export type MessageRequest<N extends MessageName> = z.input<Protocol[N]['request']>;
+export type MessageResponse<N extends MessageName> = z.output<Protocol[N]['response']>;
+
+/** The envelope on the wire. */
+export const envelopeSchema = z.strictObject({ slaLens: z.literal(1), name: z.string(), data: z.unknown() });

@@ -1,0 +1,6 @@
+/** The plan model and the SLA evaluator: pure functions of a ticket, the configuration and `now`. */
+export * from './config-schema.ts';
+export * from './evaluation-schema.ts';
+export { emptyConfig, migrations, parseConfig } from './parse-config.ts';
+export { templates, withTemplate, type PlanTemplate, type TemplateId } from './templates.ts';
+export { evaluateTicket } from './evaluate-ticket.ts';
