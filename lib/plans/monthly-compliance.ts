@@ -89,8 +89,13 @@ function verdict(clock: Clock): 'met' | 'missed' | 'open' {
   return 'open';
 }
 
-/** Per-cycle verdicts count for next response and periodic updates; single clocks otherwise. */
-function tallyClock(tallies: Map<Metric, MetricTally>, clock: Clock): void {
+/**
+ * Per-cycle verdicts count for next response and periodic updates; single clocks otherwise. The
+ * average is promised "until the ticket is resolved": it is decided only on solved tickets, and a
+ * ticket without later responses has no average to judge.
+ */
+function tallyClock(tallies: Map<Metric, MetricTally>, clock: Clock, ticket: Ticket): void {
+  if (clock.metric === 'average_response' && (clock.average?.responses ?? 0) === 0 && clock.state !== 'running' && clock.state !== 'breached') return;
   let tally = tallies.get(clock.metric);
   if (!tally) {
     tally = { metric: clock.metric, label: METRIC_LABELS[clock.metric], met: 0, missed: 0, open: 0 };
@@ -106,7 +111,8 @@ function tallyClock(tallies: Map<Metric, MetricTally>, clock: Clock): void {
     if (clock.metric === 'periodic_update' || clock.metAt === null) tally[current]++;
     return;
   }
-  tally[verdict(clock)]++;
+  const resolved = ticket.status === 'solved' || ticket.status === 'closed';
+  tally[clock.metric === 'average_response' && !resolved ? 'open' : verdict(clock)]++;
 }
 
 function credit(customer: Customer, config: Config, planId: string, lastDay: number, missed: boolean): CreditEstimate | null {
@@ -189,7 +195,7 @@ export function monthlyCompliance(tickets: readonly Ticket[], config: Config, mo
     const entry = rowFor(matched.customer, matched.planId);
     entry.row.tickets++;
     const binding = evaluation.clocks.filter((clock) => clock.binding);
-    for (const clock of binding) tallyClock(entry.tallies, clock);
+    for (const clock of binding) tallyClock(entry.tallies, clock, ticket);
     const firstResponse = evaluation.clocks.find((clock) => clock.metric === 'first_response');
     const laterSource = evaluation.clocks.find((clock) => clock.metric === 'average_response') ?? evaluation.clocks.find((clock) => clock.metric === 'next_response');
     const later = (laterSource?.cycles ?? []).filter((cycle) => cycle.repliedAt !== null).map((cycle) => cycle.businessMinutes);
