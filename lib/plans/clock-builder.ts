@@ -97,7 +97,7 @@ function pausesFor(ctx: EvaluationContext, target: Target, fromMs: number): Paus
     const cuts = [segment.fromMs, ...ctx.timeline.messages.filter((m) => m.atMs > segment.fromMs && m.atMs < end).map((m) => m.atMs)];
     cuts.forEach((cut, k) => {
       const pieceEnd = cuts[k + 1] ?? segment.toMs;
-      const speaker = lastSpeakerBefore(ctx.timeline, cut + (k === 0 ? 0 : 1));
+      const speaker = lastSpeakerBefore(ctx.timeline, cut + 1);
       if (speaker === 'customer') return;
       const from = Math.max(cut, fromMs);
       if (pieceEnd === null || pieceEnd > from) pauses.push({ fromMs: from, toMs: pieceEnd, reason });
