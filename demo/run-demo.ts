@@ -1,0 +1,138 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { demoConfig } from './demo-config.ts';
+import { DEMO_VIEW, demoTickets } from './helpdesk/demo-tickets.ts';
+import { DEMO_HOST, demoTicketUrl, demoViewUrl, startDemoHelpdesk } from './helpdesk/server.ts';
+import { launchExtensionBrowser, type ExtensionBrowser } from './kit/browser.ts';
+import { CONFIG_STORAGE_KEY, writeExtensionStorage } from './kit/extension-storage.ts';
+import type { LocalHttpsServer } from './kit/local-https.ts';
+import { createLocalCertificate } from './kit/local-tls.ts';
+import { builtSurfaces, extensionPages, overlay, type BuiltSurfaces } from './kit/surfaces.ts';
+
+export interface DemoOptions {
+  /** The built extension (`.output/chrome-mv3`). */
+  extensionDir: string;
+  headless: boolean;
+  /** Where headless runs write screenshots. */
+  outputDir: string;
+  log: (line: string) => void;
+  /** How long to wait for each surface to draw (bounded: a broken build must not hang the demo). */
+  surfaceTimeoutMs?: number;
+}
+
+export interface RunningDemo {
+  browser: ExtensionBrowser;
+  helpdesk: LocalHttpsServer;
+  surfaces: BuiltSurfaces;
+  /** Screenshots written (headless), each with what it shows. */
+  screenshots: { file: string; shows: string }[];
+  /** Surfaces that did not appear in time or are not in this build. */
+  problems: string[];
+  stop(): Promise<void>;
+}
+
+/** The tickets the ticket-page screenshots show: one at risk, one with a met, a paused and a budget line. */
+const SHOWCASE_TICKETS = [1002, 1004] as const;
+const POPUP_VIEWPORT = { width: 420, height: 600 };
+
+async function waitFor(page: Page, what: string, condition: () => Promise<unknown>, problems: string[]): Promise<void> {
+  try {
+    await condition();
+  } catch (error) {
+    problems.push(`${what}: ${error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error)}`);
+  }
+  // The overlay renders in animation frames; two frames later the screenshot shows what the DOM says.
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
+/**
+ * Starts the demo helpdesk, launches Chromium with SLA Lens and the demo configuration, and opens every
+ * surface. Headless, it writes one screenshot per surface into `outputDir`; headed, it leaves the tabs
+ * open for a person to explore. `stop()` closes the browser and the server.
+ *
+ * @example
+ * const demo = await startDemo({ extensionDir: '.output/chrome-mv3', headless: true, outputDir: 'demo-output', log: console.log });
+ * await demo.stop();
+ */
+export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
+  const timeout = options.surfaceTimeoutMs ?? 20_000;
+  const nowMs = Date.now();
+  const surfaces = builtSurfaces(options.extensionDir);
+  const tls = createLocalCertificate([DEMO_HOST]);
+  const helpdesk = await startDemoHelpdesk(tls, nowMs);
+  let browser: ExtensionBrowser;
+  try {
+    browser = await launchExtensionBrowser({
+      extensionDir: options.extensionDir,
+      headless: options.headless,
+      hostMappings: [{ host: DEMO_HOST, port: helpdesk.port }],
+      trustedSpki: [tls.spkiSha256],
+    });
+  } catch (error) {
+    await helpdesk.close();
+    throw error;
+  }
+  const stop = async () => {
+    await browser.close();
+    await helpdesk.close();
+  };
+  const screenshots: RunningDemo['screenshots'] = [];
+  const problems: string[] = [];
+  try {
+    await writeExtensionStorage(browser, { [CONFIG_STORAGE_KEY]: demoConfig(nowMs) });
+    options.log(`Demo helpdesk: ${demoViewUrl} (served on 127.0.0.1:${helpdesk.port}); configuration: 4 seed plans, 4 customers`);
+    if (options.headless) mkdirSync(options.outputDir, { recursive: true });
+    const shoot = async (page: Page, name: string, shows: string) => {
+      if (!options.headless) return;
+      const file = join(options.outputDir, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      screenshots.push({ file, shows });
+    };
+
+    const list = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await list.goto(demoViewUrl);
+    if (!surfaces.overlay) problems.push('the helpdesk overlay (content script) is not in this build yet');
+    else {
+      const rows = demoTickets.length;
+      await waitFor(list, 'list badges', () => list.waitForFunction(
+        ({ selector, count }) => [...document.querySelectorAll(selector)].filter((host) => host.shadowRoot?.querySelector('.time')?.textContent).length >= count,
+        { selector: overlay.badge, count: rows },
+        { timeout },
+      ), problems);
+    }
+    await shoot(list, 'list-page', `${DEMO_VIEW.title}: a badge per row with its most urgent clock and its rank by SLA`);
+
+    for (const id of SHOWCASE_TICKETS) {
+      const page = await browser.context.newPage();
+      await page.goto(demoTicketUrl(id));
+      if (surfaces.overlay) await waitFor(page, `ticket ${id} strip`, () => page.locator(overlay.stripClock).first().waitFor({ timeout }), problems);
+      await shoot(page, `ticket-${id}`, demoTickets.find((ticket) => ticket.id === id)?.shows ?? '');
+    }
+
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize(POPUP_VIEWPORT);
+    await popup.goto(browser.extensionUrl(extensionPages.popup));
+    if (surfaces.popupQueue) await waitFor(popup, 'popup queue', () => popup.getByRole('option').first().waitFor({ timeout }), problems);
+    else problems.push('the popup queue is not in this build yet (the placeholder popup is shown)');
+    await shoot(popup, 'popup', 'the popup: tickets at risk across helpdesks, soonest breach first');
+
+    if (surfaces.options) {
+      const page = await browser.openExtensionPage(extensionPages.options);
+      await waitFor(page, 'options page', () => page.getByRole('heading').first().waitFor({ timeout }), problems);
+      await shoot(page, 'options', 'the options page with the demo configuration');
+    } else problems.push('the options page is not in this build yet');
+
+    if (surfaces.reports) {
+      const page = await browser.openExtensionPage(extensionPages.reports);
+      await waitFor(page, 'reports page', () => page.getByRole('heading').first().waitFor({ timeout }), problems);
+      await shoot(page, 'reports', 'the reports page');
+    } else problems.push('the reports page is not in this build yet');
+
+    if (!options.headless) await list.bringToFront();
+    return { browser, helpdesk, surfaces, screenshots, problems, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
