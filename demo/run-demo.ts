@@ -8,7 +8,7 @@ import { launchExtensionBrowser, type ExtensionBrowser } from './kit/browser.ts'
 import { CONFIG_STORAGE_KEY, writeExtensionStorage } from './kit/extension-storage.ts';
 import type { LocalHttpsServer } from './kit/local-https.ts';
 import { createLocalCertificate } from './kit/local-tls.ts';
-import { builtSurfaces, extensionPages, overlay, type BuiltSurfaces } from './kit/surfaces.ts';
+import { builtSurfaces, extensionPages, overlay, popupQueue, type BuiltSurfaces } from './kit/surfaces.ts';
 
 export interface DemoOptions {
   /** The built extension (`.output/chrome-mv3`). */
@@ -113,7 +113,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     const popup = await browser.context.newPage();
     await popup.setViewportSize(POPUP_VIEWPORT);
     await popup.goto(browser.extensionUrl(extensionPages.popup));
-    if (surfaces.popupQueue) await waitFor(popup, 'popup queue', () => popup.getByRole('option').first().waitFor({ timeout }), problems);
+    if (surfaces.popupQueue) await waitFor(popup, 'popup queue', () => popup.locator(popupQueue.rows).first().waitFor({ timeout }), problems);
     else problems.push('the popup queue is not in this build yet (the placeholder popup is shown)');
     await shoot(popup, 'popup', 'the popup: tickets at risk across helpdesks, soonest breach first');
 

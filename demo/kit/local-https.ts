@@ -48,6 +48,8 @@ export async function startLocalHttps(tls: { key: string; cert: string }, handle
         reply = { kind: 'status', status: 500, body: error instanceof Error ? error.message : String(error) };
       }
     }
+    // Browsers ask every site for an icon; "no content" keeps a missing one out of the console.
+    if (!reply && url.pathname === '/favicon.ico') reply = { kind: 'status', status: 204 };
     reply ??= { kind: 'status', status: 404, body: `no such page on this local helpdesk: ${url.pathname}` };
     const status = reply.status ?? 200;
     served.push({ method: request.method ?? 'GET', url: url.href, status });

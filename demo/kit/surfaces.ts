@@ -18,6 +18,13 @@ export const overlay = {
   badgeBox: 'sla-lens-badge .badge',
 } as const;
 
+/** The popup's queue (entrypoints/popup): a listbox of tickets, soonest breach first. */
+export const popupQueue = {
+  /** Ticket rows in display order (group headings are not options); `.row__id` holds "#<id>". */
+  rows: '[role="listbox"][aria-label="Tickets by time to breach"] [role="option"]',
+  rowId: '.row__id',
+} as const;
+
 export const extensionPages = {
   popup: 'popup.html',
   options: 'options.html',
