@@ -4,7 +4,7 @@ import { emptyConfig, parseConfig, templates, withTemplate, type Target } from '
 import { businessMsBetween, createCalendar, nextBusinessWindowMs } from '../../lib/sla/index.ts';
 
 const config = parseConfig(
-  (Object.keys(templates) as (keyof typeof templates)[]).reduce((input, id) => withTemplate(input, id), emptyConfig() as ReturnType<typeof withTemplate>),
+  (Object.keys(templates) as (keyof typeof templates)[]).reduce<ReturnType<typeof withTemplate>>((input, id) => withTemplate(input, id), emptyConfig()),
 );
 const targets = (planId: string, version = 0) =>
   Object.fromEntries((config.plans[planId]?.versions[version]?.targets ?? []).map((t: Target) => [`${t.severity}/${t.metric}`, `${t.duration.amount} ${t.duration.unit} on ${t.calendar}${t.binding ? '' : ' (suggested)'}`]));
