@@ -8,9 +8,7 @@ import type { TicketEvaluation } from './evaluation-schema.ts';
  * none), the severity and how it was derived, eligibility, and one clock per applicable metric.
  * Pure: the same inputs always give the same result.
  */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- a stub until issue #3 lands; the parameters are its final signature.
 export function evaluateTicket(ticket: Ticket, config: Config, now: DateTime): TicketEvaluation {
-  void ticket;
-  void config;
-  void now;
   throw new Error('evaluateTicket: being implemented (issue #3)');
 }
