@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { SAAS_HOST_PERMISSIONS } from './entrypoints/background/saas-hosts.ts';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -8,6 +9,12 @@ export default defineConfig({
   manifest: {
     name: 'SLA Lens',
     description: 'Support-contract deadlines (business hours, follow-the-sun, average response) inline in your helpdesk.',
-    permissions: ['storage'],
+    // alarms: clock ticks and background refresh; notifications: threshold alerts; scripting: the
+    // content script on self-hosted helpdesks the agent grants at runtime.
+    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
+    host_permissions: SAAS_HOST_PERMISSIONS,
+    // Self-hosted helpdesks (Zammad, Znuny, RT, Jira DC…) are asked for one origin at a time from the
+    // options page; never <all_urls> up front.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
   },
 });
