@@ -39,8 +39,11 @@ export interface IngestResult {
 export interface TicketStore {
   /** Records tickets read from a helpdesk and returns their fresh evaluations. */
   ingest(seen: readonly SeenTicket[]): Promise<IngestResult>;
-  /** Prunes, recomputes stale evaluations (new configuration, a clock's nextChangeAt passed) and returns the state. */
-  maintain(): Promise<TicketSnapshot>;
+  /**
+   * Prunes, recomputes stale evaluations (new configuration, a clock's nextChangeAt passed) and those
+   * of `alsoEvaluate` (a notification threshold may have been crossed), and returns the state.
+   */
+  maintain(alsoEvaluate?: ReadonlySet<string>): Promise<TicketSnapshot>;
   /** The stored entry of a ticket. */
   find(key: string): Promise<RegistryEntry | undefined>;
   /** The registry as it is (without maintenance). */
@@ -106,7 +109,7 @@ export function createTicketStore(deps: { now: () => DateTime; evaluate: Evaluat
         return { evaluations: Object.values(updates).map((cached) => cached.evaluation), configured: true };
       }),
 
-    maintain: () =>
+    maintain: (alsoEvaluate = new Set()) =>
       serially(async () => {
         const now = deps.now();
         const [current, loaded] = await Promise.all([load(), loadConfig()]);
@@ -116,7 +119,7 @@ export function createTicketStore(deps: { now: () => DateTime; evaluate: Evaluat
           if (removed.length > 0 || cleared) await save(registry, emptyEvaluationCache());
           return { registry, cache: emptyEvaluationCache(), loaded };
         }
-        const stale = staleKeys(registry, current.cache, configStamp(loaded.config), now);
+        const stale = [...new Set([...staleKeys(registry, current.cache, configStamp(loaded.config), now), ...alsoEvaluate])];
         if (removed.length === 0 && stale.length === 0) return { ...current, loaded };
         const cache = withEvaluations(current.cache, registry, evaluateKeys(registry, stale, loaded.config, now));
         await save(registry, cache);
