@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import { z } from 'zod';
-import { ticketEvaluationSchema, type Config, type TicketEvaluation } from '../plans/index.ts';
+import type { Config } from '../plans/config-schema.ts';
+import { ticketEvaluationSchema, type TicketEvaluation } from '../plans/evaluation-schema.ts';
 import { instantMs } from './instants.ts';
 import type { TicketRegistry } from './ticket-registry.ts';
 

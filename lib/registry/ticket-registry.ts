@@ -9,7 +9,8 @@ import { instantMs, isoInstant } from './instants.ts';
  */
 export const originSchema = z
   .url({ protocol: /^https?$/, error: 'expected an http(s) origin like https://support.example.com' })
-  .refine((url) => new URL(url).origin === url, 'expected an origin like https://support.example.com (no path, no trailing slash)');
+  // Zod runs refinements even after the URL check failed, so the refinement must not assume a URL.
+  .refine((url) => URL.canParse(url) && new URL(url).origin === url, 'expected an origin like https://support.example.com (no path, no trailing slash)');
 
 /** One ticket the extension has seen, with where and when. */
 export const registryEntrySchema = z.strictObject({
