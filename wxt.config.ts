@@ -10,8 +10,10 @@ export default defineConfig({
     name: 'SLA Lens',
     description: 'Support-contract deadlines (business hours, follow-the-sun, average response) inline in your helpdesk.',
     // alarms: clock ticks and background refresh; notifications: threshold alerts; scripting: the
-    // content script on self-hosted helpdesks the agent grants at runtime.
-    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
+    // content script on self-hosted helpdesks the agent grants at runtime; unlimitedStorage: a team
+    // queue of 2,000+ tickets with their evaluations is ~5 KB each, past storage.local's 10 MB quota
+    // (no install warning).
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'scripting'],
     host_permissions: SAAS_HOST_PERMISSIONS,
     // Self-hosted helpdesks (Zammad, Znuny, RT, Jira DC…) are asked for one origin at a time from the
     // options page; never <all_urls> up front.

@@ -31,6 +31,9 @@ export function QueueList({ rows, activeKey, onActiveKeyChange, onOpen, now, zon
     overscan: 6,
     // The popup's list area before it is first measured.
     initialRect: { width: 400, height: 420 },
+    // React 19 warns about flushSync during render; rows have fixed heights, so the synchronous
+    // re-render on scroll buys nothing.
+    useFlushSync: false,
   });
   const ticketIndexes = useMemo(() => rows.flatMap((row, index) => (row.kind === 'ticket' ? [index] : [])), [rows]);
   const activeIndex = activeKey === undefined ? -1 : rows.findIndex((row) => row.key === activeKey);

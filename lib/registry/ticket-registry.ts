@@ -78,13 +78,7 @@ export function registryKey(ref: TicketRef): string {
   return `${ref.helpdesk}|${ref.origin}|${ref.id}`;
 }
 
-/**
- * The key of a seen ticket.
- *
- * @example
- * keyOf({ origin: 'https://acme.zendesk.com', ticket }) // => 'zendesk|https://acme.zendesk.com|42'
- */
-export function keyOf(seen: SeenTicket): string {
+function keyOf(seen: SeenTicket): string {
   return registryKey({ helpdesk: seen.ticket.helpdesk, origin: seen.origin, id: seen.ticket.id });
 }
 

@@ -26,7 +26,7 @@ export interface QueueState extends QueueData {
 export type QueueStore = StoreApi<QueueState>;
 
 /** Data of a store before anything is loaded. */
-export function emptyQueueData(): QueueData {
+function emptyQueueData(): QueueData {
   return {
     registry: emptyRegistry(),
     cache: emptyEvaluationCache(),

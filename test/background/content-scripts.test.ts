@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { HelpdeskAdapter } from '../../lib/adapters/types.ts';
-import { grantedSiteOrigins } from '../../entrypoints/background/content-scripts.ts';
+import { grantedSiteOrigins, HELPDESK_SCRIPT } from '../../entrypoints/background/content-scripts.ts';
 import { eventually, installPermissionsAndScripting, SAAS_GRANTS, startBackground } from './harness.ts';
 
 const { adapters } = vi.hoisted(() => ({ adapters: [] as HelpdeskAdapter[] }));
@@ -41,7 +41,7 @@ describe('self-hosted helpdesk origins', () => {
       { id: `sla-lens-helpdesk:${ZAMMAD}`, js: ['content-scripts/helpdesk.js'], matches: [`${ZAMMAD}/*`], runAt: 'document_idle', persistAcrossSessions: true },
     ]);
     const [zammadTab] = await fakeBrowser.tabs.query({ url: `${ZAMMAD}/*` });
-    expect(grants.injected).toEqual([{ tabId: zammadTab?.id, files: ['content-scripts/helpdesk.js'] }]);
+    expect(grants.injected).toEqual([{ tabId: zammadTab?.id, files: [HELPDESK_SCRIPT] }]);
   });
 
   it('unregisters it when the permission is removed', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { HelpdeskAdapter, HelpdeskSource } from '../../lib/adapters/types.ts';
+import { REFRESH_ALARM } from '../../entrypoints/background/alarms.ts';
 import { sendMessage } from '../../lib/messaging/messaging.ts';
 import { registryKey } from '../../lib/registry/ticket-registry.ts';
 import { readQueuePins, readRefreshStatus } from '../../lib/storage/queue-storage.ts';
@@ -93,9 +94,9 @@ describe('refresh from the background', () => {
 
   it('runs on the refresh alarm', async () => {
     await seen(ORIGIN, [makeTicket({ id: '1' })]);
-    await fakeBrowser.alarms.onAlarm.trigger({ name: 'sla-lens:refresh', scheduledTime: Date.now(), persistAcrossSessions: true });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: REFRESH_ALARM, scheduledTime: Date.now(), persistAcrossSessions: true });
     await eventually(() => expect(fetchMock).toHaveBeenCalledTimes(1));
-    expect(await fakeBrowser.alarms.get('sla-lens:refresh')).toMatchObject({ periodInMinutes: 5 });
+    expect(await fakeBrowser.alarms.get(REFRESH_ALARM)).toMatchObject({ periodInMinutes: 5 });
   });
 
   it('reads in batches', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { HelpdeskAdapter } from '../../lib/adapters/types.ts';
+import { TICK_ALARM } from '../../entrypoints/background/alarms.ts';
 import { sendMessage } from '../../lib/messaging/messaging.ts';
 import { registryKey } from '../../lib/registry/ticket-registry.ts';
 import { configItem } from '../../lib/storage/config-storage.ts';
@@ -15,7 +16,6 @@ const { adapters } = vi.hoisted(() => ({ adapters: [] as HelpdeskAdapter[] }));
 vi.mock('../../lib/adapters/registry.ts', () => ({ adapters }));
 vi.mock('../../lib/plans/evaluate-ticket.ts', async () => ({ evaluateTicket: (await import('../registry/fixtures.ts')).fakeEvaluate }));
 
-const TICK = 'sla-lens:tick';
 const PAGE = `${ORIGIN}/agent/tickets/42`;
 const KEY = registryKey({ helpdesk: 'zendesk', origin: ORIGIN, id: '42' });
 const minutesAfterT0 = (minutes: number) => at(T0).plus({ minutes }).toMillis();
@@ -25,11 +25,11 @@ function setNow(minutes: number) {
 }
 
 async function tickAlarm(): Promise<number | undefined> {
-  return (await fakeBrowser.alarms.get(TICK))?.scheduledTime;
+  return (await fakeBrowser.alarms.get(TICK_ALARM))?.scheduledTime;
 }
 
 async function fireTick(): Promise<void> {
-  await fakeBrowser.alarms.onAlarm.trigger({ name: TICK, scheduledTime: Date.now(), persistAcrossSessions: true });
+  await fakeBrowser.alarms.onAlarm.trigger({ name: TICK_ALARM, scheduledTime: Date.now(), persistAcrossSessions: true });
 }
 
 beforeEach(() => {
@@ -185,7 +185,7 @@ describe('alarm scheduling', () => {
     // A 40-minute clock reaches 50 % at minute 20.
     await sendMessage('evaluateTickets', { tickets: [makeTicket({ id: '43', fields: { target: '40' } })], pageUrl: PAGE });
     await eventually(async () => expect(await tickAlarm()).toBe(minutesAfterT0(20)));
-    expect((await fakeBrowser.alarms.getAll()).filter((alarm) => alarm.name === TICK)).toHaveLength(1);
+    expect((await fakeBrowser.alarms.getAll()).filter((alarm) => alarm.name === TICK_ALARM)).toHaveLength(1);
 
     // Once notified, the next instant is minute 25 (15 minutes left on the 40-minute clock).
     setNow(20);
