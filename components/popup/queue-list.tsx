@@ -79,7 +79,12 @@ export function QueueList({ rows, activeKey, onActiveKeyChange, onOpen, now, zon
       aria-activedescendant={activeIndex === -1 ? undefined : rowId(activeIndex)}
       onKeyDown={onKeyDown}
       onFocus={() => {
-        if (activeIndex === -1) moveTo(0);
+        // Select the first ticket in view without scrolling: focus may come from a click on a row
+        // further down, which must not jump the list to the top under the pointer.
+        if (activeIndex !== -1) return;
+        const offset = virtualizer.scrollOffset ?? 0;
+        const first = virtualizer.getVirtualItems().find((item) => item.start >= offset && rows[item.index]?.kind === 'ticket');
+        if (first) onActiveKeyChange(rows[first.index]?.key);
       }}
     >
       <div className="queue__space" style={{ height: virtualizer.getTotalSize() }}>

@@ -101,6 +101,9 @@ export interface QueueView {
   updatedAt: string | undefined;
 }
 
+/** Rows read longer ago than this are called out (a helpdesk read only from its pages goes stale when no tab is open). */
+const STALE_AFTER_MS = 3_600_000;
+
 const RISK_ORDER: readonly RiskLevel[] = ['breached', 'warning', 'ok', 'paused', 'not_evaluated', 'not_covered'];
 
 function customerOf(ticket: Ticket, evaluation: TicketEvaluation | undefined): string {
@@ -254,6 +257,8 @@ export function buildQueueView(data: QueueData, filters: QueueFilters, now: Date
   ];
   const estimated = filtered.filter((row) => row.estimated).length;
   if (estimated > 0) notices.push({ key: 'estimated', tone: 'info', text: `${plural(estimated, 'ticket has', 'tickets have')} estimated clocks (≈): the helpdesk history was not fully read.` });
+  const stale = filtered.filter((row) => now.toMillis() - instantMs(row.lastSeenAt) > STALE_AFTER_MS).length;
+  if (stale > 0) notices.push({ key: 'stale', tone: 'info', text: `${plural(stale, 'listed ticket was', 'listed tickets were')} last read over an hour ago: the helpdesk may have changed since.` });
   const unevaluated = all.filter((row) => row.risk === 'not_evaluated').length;
   if (data.configured && unevaluated > 0) notices.push({ key: 'not-evaluated', tone: 'info', text: `${plural(unevaluated, 'ticket has', 'tickets have')} not been evaluated yet.` });
   const uncovered = all.filter((row) => row.risk === 'not_covered').length;

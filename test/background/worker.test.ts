@@ -74,6 +74,15 @@ describe('evaluateTickets', () => {
     expect(reply.evaluations[0]?.clocks[0]?.state).toBe('met');
   });
 
+  it('answers for the other tickets when the evaluator fails on one', async () => {
+    await configure();
+    await startBackground();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const reply = await sendMessage('evaluateTickets', { tickets: [makeTicket({ id: '1', tags: ['evaluator-fails'] }), makeTicket({ id: '2' })], pageUrl: PAGE });
+    expect(reply.evaluations.map((evaluation) => evaluation.ticketId)).toEqual(['2']);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('could not evaluate ticket 1'), expect.any(Error));
+  });
+
   it('recomputes evaluations when the configuration changes', async () => {
     await configure();
     await startBackground();

@@ -82,10 +82,12 @@ export function makeEvaluation(overrides: Partial<TicketEvaluation> = {}): Ticke
 /**
  * A stand-in for `evaluateTicket`: one 24x7 first-response clock from `createdAt`, target from the
  * `target` field (default 60 min), warning at 75 %, paused while the ticket is pending, met once an
- * agent replied; a ticket tagged `no-plan` matches no plan. Linear in time, so instants are easy to check.
+ * agent replied; a ticket tagged `no-plan` matches no plan, one tagged `evaluator-fails` throws.
+ * Linear in time, so instants are easy to check.
  */
 export function fakeEvaluate(ticket: Ticket, _config: Config, now: DateTime): TicketEvaluation {
   const evaluatedAt = now.toUTC().toISO() ?? T0;
+  if (ticket.tags.includes('evaluator-fails')) throw new Error('evaluator bug');
   if (ticket.tags.includes('no-plan')) {
     return ticketEvaluationSchema.parse({
       ...makeEvaluation({ ticketId: ticket.id, helpdesk: ticket.helpdesk, evaluatedAt, clocks: [] }),
