@@ -1,12 +1,16 @@
 import { defineConfig } from 'wxt';
 import { SAAS_HOST_PERMISSIONS } from './entrypoints/background/saas-hosts.ts';
 
+// Self-hosted helpdesks (Zammad, Znuny, RT, Jira DC…) are asked for one origin at a time from the
+// options page; never <all_urls> up front.
+const SELF_HOSTED_ORIGINS = ['https://*/*', 'http://*/*'];
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // lib/ is not one of WXT's auto-import folders; every module imports what it uses explicitly.
   imports: false,
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     name: 'SLA Lens',
     description: 'Support-contract deadlines (business hours, follow-the-sun, average response) inline in your helpdesk.',
     // alarms: clock ticks and background refresh; notifications: threshold alerts; scripting: the
@@ -15,8 +19,7 @@ export default defineConfig({
     // (no install warning).
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'scripting'],
     host_permissions: SAAS_HOST_PERMISSIONS,
-    // Self-hosted helpdesks (Zammad, Znuny, RT, Jira DC…) are asked for one origin at a time from the
-    // options page; never <all_urls> up front.
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
-  },
+    // MV2 (the Firefox build) has no optional_host_permissions: origins go in optional_permissions.
+    ...(manifestVersion === 2 ? { optional_permissions: SELF_HOSTED_ORIGINS } : { optional_host_permissions: SELF_HOSTED_ORIGINS }),
+  }),
 });
