@@ -5,10 +5,12 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { benchBusinessTime } from './business-time.ts';
+import { benchEvaluation } from './evaluation.ts';
 import type { BenchRow } from './workload.ts';
 
 const suites: Record<string, (log: (line: string) => void) => BenchRow[] | Promise<BenchRow[]>> = {
   'business-time': benchBusinessTime,
+  evaluation: benchEvaluation,
 };
 
 const only = process.argv[2];

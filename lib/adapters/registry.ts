@@ -1,9 +1,16 @@
 import { MatchPattern } from '@webext-core/match-patterns';
 import type { HelpdeskId } from '../ticket.ts';
+import { freshdesk } from './freshdesk.ts';
+import { generic } from './generic.ts';
+import { jiraServiceManagement } from './jira-service-management.ts';
+import { requestTracker } from './request-tracker.ts';
 import type { HelpdeskAdapter, PageMatch, SiteSettings } from './types.ts';
+import { zammad } from './zammad.ts';
+import { zendesk } from './zendesk.ts';
+import { znuny } from './znuny.ts';
 
 /** Every adapter, one file each in this folder (the conventions test keeps this list, the fixtures and the README in step). */
-export const adapters: readonly HelpdeskAdapter[] = [];
+export const adapters: readonly HelpdeskAdapter[] = [zendesk, freshdesk, jiraServiceManagement, zammad, znuny, requestTracker, generic];
 
 /**
  * The adapter with this id.

@@ -67,10 +67,13 @@ export interface HelpdeskAdapter {
   readTicket(source: HelpdeskSource, ticketId: string): Promise<Ticket>;
   /** Reads many tickets with as few requests as the helpdesk allows (one per page of rows, not one per row). */
   readTickets(source: HelpdeskSource, ticketIds: readonly string[]): Promise<Ticket[]>;
-  /** Visible ticket rows of a list page (empty when none is recognized). */
-  listRows(document: Document): ListRow[];
-  /** Where the ticket strip goes on a ticket page; `undefined` when the markup is not recognized. */
-  ticketAnchor(document: Document, ticketId: string): Element | undefined;
+  /**
+   * Visible ticket rows of a list page (empty when none is recognized). `site` carries the selectors of
+   * admin-configured adapters (generic); adapters with built-in selectors ignore it.
+   */
+  listRows(document: Document, site?: SiteSettings): ListRow[];
+  /** Where the ticket strip goes on a ticket page; `undefined` when the markup is not recognized. `site` as in `listRows`. */
+  ticketAnchor(document: Document, ticketId: string, site?: SiteSettings): Element | undefined;
   /** Ticket ids of a pinned queue (a view, filter, overview or saved search), when supported. */
   listQueue?(source: HelpdeskSource, queueId: string): Promise<string[]>;
 }

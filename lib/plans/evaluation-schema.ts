@@ -29,6 +29,8 @@ export const responseCycleSchema = z.strictObject({
   repliedAt: isoInstantSchema.nullable(),
   /** Business minutes from question to reply (or to now while waiting). */
   businessMinutes: z.number(),
+  /** Whether this cycle met its own target (null while it is still open). */
+  met: z.boolean().nullable(),
 });
 export type ResponseCycle = z.infer<typeof responseCycleSchema>;
 

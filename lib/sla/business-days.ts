@@ -2,10 +2,68 @@ import { DateTime } from 'luxon';
 import type { BusinessCalendar } from './business-calendar.ts';
 import { addBusinessMinutesMs, businessMsBetween, utcDateTime } from './business-time.ts';
 import { MINUTE_MS } from './civil-days.ts';
+import { localDayNumber, startOfLocalDayMs } from './local-dates.ts';
 import { NoBusinessTimeError } from './zoned-schedule.ts';
 
 /** A run of dates without business time longer than this means the calendar is (practically) closed. */
 const MAX_CLOSED_DAYS = 3_660;
+
+/** Business dates are asked about again and again (every ticket's targets): memoise each date's start and capacity. */
+const dayCache = new WeakMap<BusinessCalendar, Map<number, { startMs: number; capacityMs: number }>>();
+const DAY_CACHE_LIMIT = 50_000;
+
+function businessDay(cal: BusinessCalendar, day: number): { startMs: number; capacityMs: number } {
+  let cache = dayCache.get(cal);
+  if (!cache) {
+    cache = new Map();
+    dayCache.set(cal, cache);
+  }
+  let entry = cache.get(day);
+  if (!entry) {
+    if (cache.size >= DAY_CACHE_LIMIT) cache.clear();
+    const startMs = startOfLocalDayMs(cal.timezone, day);
+    entry = { startMs, capacityMs: businessMsBetween(cal, startMs, startOfLocalDayMs(cal.timezone, day + 1)) };
+    cache.set(day, entry);
+  }
+  return entry;
+}
+
+/**
+ * Epoch-millisecond twin of {@link addBusinessDays} (integer arithmetic only, for hot loops).
+ *
+ * @example
+ * addBusinessDaysMs(nineToFive, Date.parse('2026-11-23T17:00:00Z'), 1) // => Date.parse('2026-11-24T17:00:00Z')
+ */
+export function addBusinessDaysMs(cal: BusinessCalendar, startMs: number, n: number): number {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a whole number >= 0 (got ${n})`);
+  if (!Number.isFinite(startMs)) throw new RangeError('start is not a valid instant');
+  if (n === 0) return startMs;
+  const capacityMs = (day: number) => businessDay(cal, day).capacityMs;
+
+  let day = localDayNumber(cal.timezone, startMs);
+  let offsetMs: number;
+  if (capacityMs(day) > 0) {
+    offsetMs = businessMsBetween(cal, businessDay(cal, day).startMs, startMs);
+  } else {
+    let closed = 0;
+    do {
+      day -= 1;
+      if (++closed > MAX_CLOSED_DAYS) throw new NoBusinessTimeError('no business date within 10 years before start');
+    } while (capacityMs(day) === 0);
+    offsetMs = capacityMs(day);
+  }
+  for (let counted = 0, closed = 0; counted < n; ) {
+    day += 1;
+    if (capacityMs(day) > 0) {
+      counted++;
+      closed = 0;
+    } else if (++closed > MAX_CLOSED_DAYS) {
+      throw new NoBusinessTimeError('no business date within 10 years');
+    }
+  }
+  const amountMs = businessMsBetween(cal, startMs, businessDay(cal, day).startMs) + Math.min(offsetMs, capacityMs(day));
+  return addBusinessMinutesMs(cal, startMs, amountMs / MINUTE_MS);
+}
 
 /**
  * Adds `n` business days: the same business offset into the day, `n` business dates later.
@@ -24,36 +82,6 @@ const MAX_CLOSED_DAYS = 3_660;
  * // => '2026-11-24T17:00:00.000Z' (Tue 12:00 New York)
  */
 export function addBusinessDays(cal: BusinessCalendar, start: DateTime, n: number): DateTime {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a whole number >= 0 (got ${n})`);
   if (!DateTime.isDateTime(start) || !start.isValid) throw new RangeError('start must be a valid Luxon DateTime');
-  const startMs = start.toMillis();
-  if (n === 0) return utcDateTime(startMs);
-
-  const dayStartMs = (day: DateTime) => day.startOf('day').toMillis();
-  const capacityMs = (day: DateTime) => businessMsBetween(cal, dayStartMs(day), dayStartMs(day.plus({ days: 1 })));
-
-  let day = DateTime.fromMillis(startMs, { zone: cal.timezone }).startOf('day');
-  let offsetMs: number;
-  if (capacityMs(day) > 0) {
-    offsetMs = businessMsBetween(cal, dayStartMs(day), startMs);
-  } else {
-    let closed = 0;
-    do {
-      day = day.minus({ days: 1 });
-      if (++closed > MAX_CLOSED_DAYS) throw new NoBusinessTimeError('no business date within 10 years before start');
-    } while (capacityMs(day) === 0);
-    offsetMs = capacityMs(day);
-  }
-  for (let counted = 0, closed = 0; counted < n; ) {
-    day = day.plus({ days: 1 });
-    if (capacityMs(day) > 0) {
-      counted++;
-      closed = 0;
-    } else if (++closed > MAX_CLOSED_DAYS) {
-      throw new NoBusinessTimeError('no business date within 10 years');
-    }
-  }
-  const targetMs = dayStartMs(day);
-  const amountMs = businessMsBetween(cal, startMs, targetMs) + Math.min(offsetMs, capacityMs(day));
-  return utcDateTime(addBusinessMinutesMs(cal, startMs, amountMs / MINUTE_MS));
+  return utcDateTime(addBusinessDaysMs(cal, start.toMillis(), n));
 }

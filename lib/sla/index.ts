@@ -13,7 +13,8 @@ export {
   nextBusinessTime,
   nextBusinessWindowMs,
 } from './business-time.ts';
-export { addBusinessDays } from './business-days.ts';
+export { addBusinessDays, addBusinessDaysMs } from './business-days.ts';
+export { localDayNumber, localIsoDate, startOfLocalDayMs } from './local-dates.ts';
 export {
   calendarSpecSchema,
   holidaySpecSchema,
@@ -27,3 +28,5 @@ export {
   type ZonedCalendarSpec,
 } from './calendar-spec.ts';
 export { NoBusinessTimeError, type BusinessWindow } from './zoned-schedule.ts';
+export { holidaysBetween, offsetChangesBetween, type CrossedHoliday, type CrossedOffsetChange } from './calendar-events.ts';
+export { dayNumberFromIsoDate, isoDateOfDayNumber, isoInstantOfMs } from './civil-days.ts';

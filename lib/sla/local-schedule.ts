@@ -236,19 +236,29 @@ export class LocalSchedule {
    */
   nextOpenRange(localMs: number): Range | undefined {
     if (this.weekCapacityMs === 0) return undefined;
-    let found: Range | undefined;
+    let foundStart = Number.NaN;
+    let foundEnd = Number.NaN;
     for (let day = Math.floor(localMs / DAY_MS); day < this.coveredToDay; day++) {
-      for (const [start, end] of this.openRangesOfDay(day)) {
-        if (found) {
-          if (start !== found[1]) return found;
-          found[1] = end;
+      // Ordinary days read the weekday's ranges in place; only holiday dates have their own list.
+      const j = this.holidayIndexFrom(day);
+      const holiday = this.holidays[j];
+      const isHoliday = holiday !== undefined && holiday.dayNumber === day;
+      const ranges = isHoliday ? holiday.openRanges : (this.dayRanges[weekdayOfDayNumber(day)] as Range[]);
+      const shift = isHoliday ? 0 : day * DAY_MS;
+      for (const [rangeStart, rangeEnd] of ranges) {
+        const start = rangeStart + shift;
+        const end = rangeEnd + shift;
+        if (!Number.isNaN(foundStart)) {
+          if (start !== foundEnd) return [foundStart, foundEnd];
+          foundEnd = end;
         } else if (end > localMs) {
-          found = [Math.max(start, localMs), end];
+          foundStart = Math.max(start, localMs);
+          foundEnd = end;
         }
       }
-      if (found && found[1] !== (day + 1) * DAY_MS) return found;
+      if (!Number.isNaN(foundStart) && foundEnd !== (day + 1) * DAY_MS) return [foundStart, foundEnd];
     }
-    return found;
+    return Number.isNaN(foundStart) ? undefined : [foundStart, foundEnd];
   }
 
   /** Holidays that close business time on local dates in `[fromDay, toDay)`. */

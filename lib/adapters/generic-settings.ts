@@ -1,0 +1,182 @@
+import { DateTime, type DateTimeMaybeValid, IANAZone } from 'luxon';
+import { z } from 'zod';
+import { parseOrThrow } from '../schema-error.ts';
+import { TICKET_STATUSES, type TicketStatus } from '../ticket.ts';
+
+/**
+ * Settings of the generic adapter, typed by an admin in the options page for a helpdesk SLA Lens has no
+ * adapter for. Everything a page could trip over (a regex, a selector, a zone) is checked here, so a typo
+ * is reported next to the field instead of being thrown later inside the helpdesk page.
+ */
+
+/** A regular expression source; with `groups`, it must have exactly that many capture groups (the ticket id). */
+function regexSchema(groups?: number) {
+  return z.string().superRefine((source, ctx) => {
+    try {
+      // `x|` always matches the empty string, so the match array has one slot per capture group.
+      const found = (new RegExp(`${source}|`).exec('')?.length ?? 1) - 1;
+      if (groups !== undefined && found !== groups) ctx.addIssue({ code: 'custom', message: `expected ${groups} capture group, found ${found}` });
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `invalid regular expression: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  });
+}
+
+/** Validated by the DOM's own parser; where there is no DOM (background worker) the page checks it again. */
+const selectorSchema = z.string().superRefine((selector, ctx) => {
+  if (typeof document === 'undefined') return;
+  try {
+    document.createDocumentFragment().querySelector(selector);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `invalid CSS selector "${selector}"` });
+  }
+});
+/** Alternatives tried in order, as everywhere in SLA Lens (lib/dom/select-first.ts). */
+const selectorsSchema = z.array(selectorSchema).min(1);
+
+export const timezoneSchema = z.string().refine((zone) => IANAZone.isValidZone(zone), {
+  error: 'expected an IANA time zone, e.g. Europe/Berlin',
+});
+/**
+ * Luxon `fromFormat` tokens, tried in order after ISO-8601 and SQL (`2026-11-23 09:15:00`). Each must name the
+ * year (`y`, or a macro such as `D` or `f`): Luxon fills a missing year from the clock, and lib/ reads no clock.
+ */
+export const dateFormatsSchema = z.array(
+  z.string().refine((format) => /[yDfF]/.test(format.replace(/'[^']*'/g, '')), { error: 'a date format must include the year (y)' }),
+);
+/** Language of month and weekday names in the shown dates; never the browser's, which differs per agent. */
+export const dateLocaleSchema = z.string().min(1).default('en-US');
+
+const fieldSelectorsSchema = z.strictObject({
+  subject: selectorsSchema,
+  status: selectorsSchema,
+  createdAt: selectorsSchema,
+  requesterEmail: selectorsSchema.optional(),
+  requesterName: selectorsSchema.optional(),
+  organization: selectorsSchema.optional(),
+  priority: selectorsSchema.optional(),
+  tags: selectorsSchema.optional(),
+  assignee: selectorsSchema.optional(),
+  group: selectorsSchema.optional(),
+  channel: selectorsSchema.optional(),
+});
+
+/** Classifies an event: it matches (or contains) one of `selector`, or its text matches `text`. */
+const eventMatcherSchema = z
+  .strictObject({ selector: selectorsSchema.optional(), text: regexSchema().optional() })
+  .refine((matcher) => matcher.selector ?? matcher.text, { error: 'expected a selector or a text pattern' });
+
+export const genericSiteOptionsSchema = z.strictObject({
+  /** Matched against the URL's pathname + search + hash; the capture group is the ticket id. */
+  ticketUrlPattern: regexSchema(1),
+  listUrlPattern: regexSchema().optional(),
+  timezone: timezoneSchema,
+  dateFormats: dateFormatsSchema.default([]),
+  locale: dateLocaleSchema,
+  fields: fieldSelectorsSchema,
+  /** Page status text (any case) → normalized status; merged over {@link DEFAULT_STATUS_MAP}. */
+  statusMap: z.record(z.string(), z.enum(TICKET_STATUSES)).default({}),
+  /** Where the ticket strip goes; defaults to the subject element. */
+  ticketAnchor: selectorsSchema.optional(),
+  events: z
+    .strictObject({
+      item: selectorsSchema,
+      /** Inside an item; its `datetime` attribute, text or `title` attribute is the time. */
+      time: selectorsSchema,
+      author: selectorsSchema.optional(),
+      internal: eventMatcherSchema.optional(),
+      customer: eventMatcherSchema.optional(),
+      /** When set, items matching none of the three are skipped; otherwise they are agent replies. */
+      agent: eventMatcherSchema.optional(),
+    })
+    .optional(),
+  list: z
+    .strictObject({
+      row: selectorsSchema,
+      /** Attribute of the row holding the ticket id. Otherwise the id comes from the row's link. */
+      idAttribute: z.string().min(1).optional(),
+      link: selectorsSchema.default(['a[href]']),
+      /** Applied to the link's href; defaults to `ticketUrlPattern` on the resolved link URL. */
+      hrefPattern: regexSchema(1).optional(),
+      /** Field selectors inside a row, for `readTickets` (subject, status and createdAt are needed). */
+      fields: fieldSelectorsSchema.partial().optional(),
+    })
+    .optional(),
+});
+export type GenericSiteOptions = z.output<typeof genericSiteOptionsSchema>;
+export type GenericSiteOptionsInput = z.input<typeof genericSiteOptionsSchema>;
+export type GenericFieldSelectors = z.output<typeof fieldSelectorsSchema>;
+
+/** Common English status words; lower-case keys. */
+export const DEFAULT_STATUS_MAP: Readonly<Record<string, TicketStatus>> = {
+  new: 'new',
+  open: 'open',
+  'in progress': 'open',
+  reopened: 'open',
+  pending: 'pending',
+  waiting: 'pending',
+  'waiting on customer': 'pending',
+  'awaiting customer': 'pending',
+  'on hold': 'on_hold',
+  hold: 'on_hold',
+  solved: 'solved',
+  resolved: 'solved',
+  closed: 'closed',
+  done: 'closed',
+};
+
+/**
+ * Validates the generic adapter's `site.options`.
+ *
+ * @throws {SchemaError} naming each offending field, e.g. `fields.subject[0]: invalid CSS selector "h1["`.
+ * @example
+ * parseGenericSiteOptions({ ticketUrlPattern: '^/tickets/(\\d+)', timezone: 'Europe/Berlin',
+ *   fields: { subject: ['h1'], status: ['.status'], createdAt: ['time.created'] } }).dateFormats // => []
+ */
+export function parseGenericSiteOptions(options: unknown): GenericSiteOptions {
+  return parseOrThrow(genericSiteOptionsSchema, options, 'generic helpdesk settings');
+}
+
+/** How a helpdesk shows times: without an offset, in `timezone`, in one of `dateFormats`. */
+export interface LocalTimeSettings {
+  timezone: string;
+  dateFormats: readonly string[];
+  locale?: string;
+}
+
+function validOrUndefined(parse: () => DateTimeMaybeValid): DateTime<true> | undefined {
+  try {
+    const parsed = parse();
+    return parsed.isValid ? parsed : undefined;
+  } catch {
+    // Luxon throws instead of returning an invalid DateTime when Settings.throwOnInvalid is set.
+    return undefined;
+  }
+}
+
+/**
+ * Parses a time a helpdesk shows without an offset, as the UTC ISO instant it denotes in `timezone`. A trailing
+ * `(Europe/Berlin)` overrides `timezone` (Znuny appends it when the agent's zone differs from the server's).
+ * Leading words (`in 2 h 30 m 11/23/2026 11:15`) are skipped: the longest parseable tail wins.
+ *
+ * @example
+ * parseLocalTime('11/23/2026 09:15', { timezone: 'Europe/Berlin', dateFormats: ['MM/dd/yyyy HH:mm'] })
+ * // => '2026-11-23T08:15:00.000Z'
+ */
+export function parseLocalTime(text: string, { timezone, dateFormats, locale = 'en-US' }: LocalTimeSettings): string | undefined {
+  const suffix = /\(([\w+-]+(?:\/[\w+-]+)*)\)\s*$/.exec(text);
+  const shownZone = suffix?.[1] !== undefined && IANAZone.isValidZone(suffix[1]) ? suffix[1] : undefined;
+  const options = { zone: shownZone ?? timezone, locale };
+  const words = (shownZone && suffix ? text.slice(0, suffix.index) : text).trim().split(/\s+/);
+  for (let start = 0; start < words.length; start++) {
+    const candidate = words.slice(start).join(' ');
+    // A bare time ("09:12") is valid ISO and SQL too, but Luxon would date it today: only full dates here.
+    const isIsoDate = /^\d{4}-\d{2}-\d{2}/.test(candidate);
+    const parsed =
+      (isIsoDate ? validOrUndefined(() => DateTime.fromISO(candidate, options)) : undefined) ??
+      (isIsoDate ? validOrUndefined(() => DateTime.fromSQL(candidate, options)) : undefined) ??
+      dateFormats.map((format) => validOrUndefined(() => DateTime.fromFormat(candidate, format, options))).find(Boolean);
+    if (parsed) return parsed.toUTC().toISO();
+  }
+  return undefined;
+}

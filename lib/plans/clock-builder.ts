@@ -1,0 +1,235 @@
+import {
+  addBusinessDaysMs,
+  holidaysBetween,
+  isoInstantOfMs,
+  nextBusinessWindowMs,
+  offsetChangesBetween,
+  businessMsBetween,
+  type BusinessCalendar,
+} from '../sla/index.ts';
+import type { Ticket } from '../ticket.ts';
+import { runClock, type ClockLeg, type ClockOutcome, type PauseInterval } from './clock-run.ts';
+import type { Config, Customer, Metric, PlanVersion, Target, TargetDuration } from './config-schema.ts';
+import { severityAt, type DerivedSeverity } from './derive-severity.ts';
+import type { Clock, Explanation } from './evaluation-schema.ts';
+import { calendarZones, resolveCalendar } from './resolve-calendar.ts';
+import { lastSpeakerBefore, type TicketTimeline } from './ticket-timeline.ts';
+
+const MINUTE_MS = 60_000;
+
+export const METRIC_LABELS: Record<Metric, string> = {
+  first_response: 'First response',
+  next_response: 'Next response',
+  periodic_update: 'Update',
+  average_response: 'Average response',
+  resolution: 'Resolution',
+};
+
+/** What every clock of one ticket shares. */
+export interface EvaluationContext {
+  ticket: Ticket;
+  timeline: TicketTimeline;
+  config: Config;
+  customer: Customer;
+  planName: string;
+  version: PlanVersion;
+  severity: DerivedSeverity;
+  /** False when the plan does not cover the ticket: every clock is then non-binding. */
+  eligible: boolean;
+  eligibilityIssues: string[];
+  nowMs: number;
+}
+
+/** A clock to build: which metric, from when, stopped when. */
+export interface ClockRequest {
+  metric: Metric;
+  startMs: number;
+  startReason: string;
+  stopMs: number | null;
+  /** Extra time that does not count besides the target's pause statuses (e.g. solved stretches before a reopen). */
+  extraPauses?: PauseInterval[];
+  /** Overrides the target's allowance (average response budgets). */
+  targetMsOverride?: number;
+  notes?: string[];
+}
+
+const iso = isoInstantOfMs;
+const readable = (ms: number) => `${iso(ms).slice(0, 16).replace('T', ' ')} UTC`;
+
+/**
+ * Human text for a target duration.
+ *
+ * @example
+ * durationText({ amount: 3, unit: 'business_days' }) // => '3 business days'
+ */
+export function durationText(duration: TargetDuration): string {
+  const plural = duration.amount === 1 ? '' : 's';
+  if (duration.unit === 'business_days') return `${duration.amount} business day${plural}`;
+  return duration.unit === 'hours' ? `${duration.amount} hour${plural}` : `${duration.amount} minute${plural}`;
+}
+
+/** The allowance in business ms; business days are measured from the clock's start on its calendar. */
+export function durationMs(duration: TargetDuration, calendar: BusinessCalendar, fromMs: number): number {
+  if (duration.unit === 'minutes') return Math.round(duration.amount * MINUTE_MS);
+  if (duration.unit === 'hours') return Math.round(duration.amount * 60 * MINUTE_MS);
+  return businessMsBetween(calendar, fromMs, addBusinessDaysMs(calendar, fromMs, Math.round(duration.amount)));
+}
+
+/** The target for a severity and metric in the plan version. */
+export function targetFor(version: PlanVersion, severityId: string, metric: Metric): Target | undefined {
+  return version.targets.find((target) => target.severity === severityId && target.metric === metric);
+}
+
+/** Status stretches that pause this target, from `fromMs` on; with the guard, stretches after a customer message keep counting. */
+function pausesFor(ctx: EvaluationContext, target: Target, fromMs: number): PauseInterval[] {
+  if (target.pause.statuses.length === 0) return [];
+  const pauses: PauseInterval[] = [];
+  for (const segment of ctx.timeline.statusSegments) {
+    if (!target.pause.statuses.includes(segment.status)) continue;
+    const end = segment.toMs ?? Number.POSITIVE_INFINITY;
+    if (end <= fromMs) continue;
+    const reason = `status ${segment.status.replace('_', ' ')}`;
+    if (!target.pause.unlessCustomerSpokeLast) {
+      pauses.push({ fromMs: Math.max(segment.fromMs, fromMs), toMs: segment.toMs, reason });
+      continue;
+    }
+    // Split at messages: a stretch after the customer spoke does not pause (they are waiting for us).
+    const cuts = [segment.fromMs, ...ctx.timeline.messages.filter((m) => m.atMs > segment.fromMs && m.atMs < end).map((m) => m.atMs)];
+    cuts.forEach((cut, k) => {
+      const pieceEnd = cuts[k + 1] ?? segment.toMs;
+      const speaker = lastSpeakerBefore(ctx.timeline, cut + (k === 0 ? 0 : 1));
+      if (speaker === 'customer') return;
+      const from = Math.max(cut, fromMs);
+      if (pieceEnd === null || pieceEnd > from) pauses.push({ fromMs: from, toMs: pieceEnd, reason });
+    });
+  }
+  return pauses;
+}
+
+function mergePauses(pauses: PauseInterval[]): PauseInterval[] {
+  const sorted = [...pauses].sort((a, b) => a.fromMs - b.fromMs);
+  const out: PauseInterval[] = [];
+  for (const pause of sorted) {
+    const last = out[out.length - 1];
+    if (last && (last.toMs === null || pause.fromMs <= last.toMs)) {
+      last.toMs = last.toMs === null || pause.toMs === null ? null : Math.max(last.toMs, pause.toMs);
+    } else {
+      out.push({ ...pause });
+    }
+  }
+  return out;
+}
+
+/** A clock set up and run, before it is explained. */
+export interface PlannedClock {
+  target: Target;
+  calendar: BusinessCalendar;
+  severityLabel: string;
+  legs: ClockLeg[];
+  targetMs: number;
+  pauses: PauseInterval[];
+  startReason: string;
+  notes: string[];
+  outcome: ClockOutcome;
+}
+
+/**
+ * Sets up and runs one clock: applies the start rule, the severity-change policy (legs on each
+ * severity's calendar) and pauses. Undefined when the current severity has no target for the metric.
+ * Cheap enough to run once per past response cycle (no explanation is built).
+ */
+export function planClock(ctx: EvaluationContext, request: ClockRequest): PlannedClock | undefined {
+  const endMs = request.stopMs ?? ctx.nowMs;
+  const severity = severityAt(ctx.severity, endMs);
+  const target = targetFor(ctx.version, severity.id, request.metric);
+  if (!target) return undefined;
+  const calendarOf = (t: Target) => resolveCalendar(ctx.config, t.calendar, ctx.customer);
+  const calendar = calendarOf(target);
+  const notes = request.notes ? [...request.notes] : [];
+
+  let startMs = request.startMs;
+  let startReason = request.startReason;
+  if (target.start.rule === 'next-window') {
+    const windowCalendar = resolveCalendar(ctx.config, target.start.windowCalendar ?? target.calendar, ctx.customer);
+    const window = nextBusinessWindowMs(windowCalendar, startMs);
+    if (window && window.startMs > startMs) {
+      startMs = window.startMs;
+      startReason = `the next service window (${startReason} came outside it)`;
+    }
+  }
+
+  let legs: ClockLeg[] = [{ calendar, fromMs: startMs }];
+  const history = ctx.severity.history;
+  if (history.length > 1) {
+    const changes = history.filter((step) => step.fromMs > startMs && step.fromMs <= endMs);
+    const policy = ctx.version.severityChange;
+    const last = changes[changes.length - 1];
+    if (last && policy === 'restart') {
+      legs = [{ calendar, fromMs: last.fromMs }];
+      startReason = `the change of severity to ${last.severity.label} (the clock restarts)`;
+    } else if (last && policy === 'keep-elapsed') {
+      const before = severityAt(ctx.severity, startMs);
+      legs = [{ calendar: calendarOf(targetFor(ctx.version, before.id, request.metric) ?? target), fromMs: startMs }];
+      for (const step of changes) legs.push({ calendar: calendarOf(targetFor(ctx.version, step.severity.id, request.metric) ?? target), fromMs: step.fromMs });
+      notes.push(`Severity changed to ${severity.label}: time already counted is kept, the new target applies.`);
+    } else if (last) {
+      notes.push(`Severity changed to ${severity.label}: its target applies from the start.`);
+    }
+  }
+  const firstLeg = legs[0] as ClockLeg;
+  const targetMs = request.targetMsOverride ?? durationMs(target.duration, calendar, firstLeg.fromMs);
+  const statusPauses = pausesFor(ctx, target, firstLeg.fromMs);
+  const pauses = request.extraPauses && request.extraPauses.length > 0 ? mergePauses([...statusPauses, ...request.extraPauses]) : mergePauses(statusPauses);
+  const outcome = runClock({ legs, targetMs: Math.max(targetMs, 1), pauses, stopMs: request.stopMs, nowMs: ctx.nowMs, warn: target.warn });
+  return { target, calendar, severityLabel: severity.label, legs, targetMs, pauses, startReason, notes, outcome };
+}
+
+/**
+ * Builds one clock for display: {@link planClock} plus its explanation ("why this number").
+ */
+export function buildClock(ctx: EvaluationContext, request: ClockRequest): Clock | undefined {
+  const planned = planClock(ctx, request);
+  if (!planned) return undefined;
+  const { target, calendar, legs, targetMs, pauses, startReason, outcome } = planned;
+  const notes = planned.notes;
+  if (!target.binding) notes.push('Suggested target, not contractually binding: never counted as a breach.');
+  if (!ctx.eligible) notes.push(`Not covered by the plan (${ctx.eligibilityIssues.join('; ')}): shown for information only.`);
+  notes.push(...ctx.timeline.notes);
+  const firstLeg = legs[0] as ClockLeg;
+  const calendarName = ctx.config.calendars[target.calendar]?.name ?? target.calendar;
+  const spanEnd = Math.max(request.stopMs ?? ctx.nowMs, outcome.deadlineMs ?? 0, firstLeg.fromMs);
+  const explanation: Explanation = {
+    summary: `${durationText(target.duration)} on “${calendarName}”, counted from ${startReason} (${readable(firstLeg.fromMs)}).`,
+    calendar: { id: target.calendar, name: calendarName, zones: calendarZones(calendar) },
+    target: { text: durationText(target.duration), minutes: targetMs / MINUTE_MS, source: `${ctx.planName} · ${planned.severityLabel} · ${METRIC_LABELS[request.metric]}` },
+    start: { at: iso(firstLeg.fromMs), reason: startReason },
+    pauses: pauses.map((pause) => ({ from: iso(pause.fromMs), to: pause.toMs === null ? null : iso(pause.toMs), status: pause.reason })),
+    holidays: holidaysBetween(calendar, firstLeg.fromMs, spanEnd),
+    dstShifts: offsetChangesBetween(calendar, firstLeg.fromMs, spanEnd).map((change) => ({
+      at: iso(change.atMs),
+      zone: change.zone,
+      offsetBeforeMinutes: change.offsetBeforeMinutes,
+      offsetAfterMinutes: change.offsetAfterMinutes,
+    })),
+    notes,
+  };
+  return {
+    metric: request.metric,
+    label: METRIC_LABELS[request.metric],
+    state: outcome.state,
+    binding: target.binding && ctx.eligible,
+    exact: ctx.timeline.exact,
+    start: iso(firstLeg.fromMs),
+    deadline: outcome.deadlineMs === null ? null : iso(outcome.deadlineMs),
+    remainingMinutes: outcome.remainingMs === null ? null : outcome.remainingMs / MINUTE_MS,
+    elapsedMinutes: outcome.elapsedMs / MINUTE_MS,
+    targetMinutes: targetMs / MINUTE_MS,
+    percentElapsed: outcome.percentElapsed,
+    warning: outcome.warning,
+    nextChangeAt: outcome.nextChangeMs === null ? null : iso(outcome.nextChangeMs),
+    ...(outcome.pausedBecause === undefined ? {} : { pausedBecause: outcome.pausedBecause }),
+    zone: calendar.timezone,
+    metAt: request.stopMs === null ? null : iso(request.stopMs),
+    explanation,
+  };
+}

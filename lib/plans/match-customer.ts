@@ -1,0 +1,135 @@
+import { localIsoDate } from '../sla/index.ts';
+import type { Ticket } from '../ticket.ts';
+import type { Config, Contract, Customer, MatchRule, Plan, PlanVersion } from './config-schema.ts';
+import type { PlanMatch } from './evaluation-schema.ts';
+
+/** The customer, contract and plan version a ticket falls under, with the reason. */
+export interface CustomerMatch {
+  match: PlanMatch;
+  customer?: Customer;
+  contract?: Contract;
+  planId?: string;
+  plan?: Plan;
+  version?: PlanVersion;
+}
+
+/**
+ * The requester's email domain (lower case), or '' when there is none.
+ *
+ * @example
+ * emailDomain('Ann@EU.Example.com') // => 'eu.example.com'
+ */
+export function emailDomain(email: string): string {
+  const at = email.lastIndexOf('@');
+  return at < 0 ? '' : email.slice(at + 1).trim().toLowerCase();
+}
+
+/**
+ * Does `domain` equal `ruleDomain` or sit below it (`eu.example.com` under `example.com`)?
+ *
+ * @example
+ * isDomainOrSubdomain('eu.example.com', 'example.com') // => true
+ * isDomainOrSubdomain('badexample.com', 'example.com') // => false
+ */
+export function isDomainOrSubdomain(domain: string, ruleDomain: string): boolean {
+  return domain === ruleDomain || domain.endsWith(`.${ruleDomain}`);
+}
+
+const same = (a: string | undefined, b: string) => a !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+function describeRule(rule: MatchRule): string {
+  const parts: string[] = [];
+  if (rule.emailDomain !== undefined) parts.push(`email domain ${rule.emailDomain}`);
+  if (rule.organization !== undefined) parts.push(`organization "${rule.organization}"`);
+  if (rule.tag !== undefined) parts.push(`tag "${rule.tag}"`);
+  if (rule.helpdesk !== undefined) parts.push(`helpdesk ${rule.helpdesk}`);
+  if (rule.field !== undefined) parts.push(`field ${rule.field.name} = "${rule.field.value}"`);
+  return parts.join(' and ');
+}
+
+/**
+ * Does a rule match? All its conditions must hold.
+ *
+ * @example
+ * ruleMatches({ emailDomain: 'example.com' }, ticket) // => true for ann@eu.example.com
+ */
+export function ruleMatches(rule: MatchRule, ticket: Pick<Ticket, 'requester' | 'organization' | 'tags' | 'helpdesk' | 'fields'>): boolean {
+  if (rule.emailDomain !== undefined && !isDomainOrSubdomain(emailDomain(ticket.requester.email), rule.emailDomain)) return false;
+  if (rule.organization !== undefined && !same(ticket.organization, rule.organization)) return false;
+  if (rule.tag !== undefined && !ticket.tags.some((tag) => same(tag, rule.tag as string))) return false;
+  if (rule.helpdesk !== undefined && ticket.helpdesk !== rule.helpdesk) return false;
+  if (rule.field !== undefined && !same(ticket.fields?.[rule.field.name], rule.field.value)) return false;
+  return true;
+}
+
+/** Local date of an instant in the customer's zone (contracts and plan versions change at local midnight). */
+function localDate(iso: string, customer: Customer): string {
+  return localIsoDate(customer.timezone ?? 'UTC', Date.parse(iso));
+}
+
+/**
+ * The contract in force on a date (`from` and `until` inclusive; the latest-starting one wins when they overlap).
+ *
+ * @example
+ * contractOn(customer, '2026-11-23')?.plan // => 'priority-support'
+ */
+export function contractOn(customer: Customer, date: string): Contract | undefined {
+  return customer.contracts
+    .filter((contract) => (contract.from ?? '0000-01-01') <= date && date <= (contract.until ?? '9999-12-31'))
+    .sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''))
+    .at(-1);
+}
+
+/**
+ * The plan version in force on a date.
+ *
+ * @example
+ * versionOn(templates['priority-support'].plan, '2023-09-01').credit?.kind // => 'up-to-percent'
+ */
+export function versionOn(plan: Plan, date: string): PlanVersion {
+  return plan.versions.filter((version) => (version.effectiveFrom ?? '0000-01-01') <= date).at(-1) ?? (plan.versions[0] as PlanVersion);
+}
+
+/**
+ * Matches a ticket to its customer (customers in order, first matching rule wins) and to the plan
+ * version in force when the ticket was created — or says why there is none.
+ *
+ * @example
+ * matchCustomer(ticket, config).match // => { status: 'matched', customerName: 'Acme', planName: 'Priority Support', reason: 'rule 1 of Acme: email domain acme.example' … }
+ */
+export function matchCustomer(ticket: Pick<Ticket, 'requester' | 'organization' | 'tags' | 'helpdesk' | 'fields' | 'createdAt'>, config: Config): CustomerMatch {
+  for (const customer of config.customers) {
+    const ruleIndex = customer.rules.findIndex((rule) => ruleMatches(rule, ticket));
+    if (ruleIndex < 0) continue;
+    const why = `rule ${ruleIndex + 1} of ${customer.name}: ${describeRule(customer.rules[ruleIndex] as MatchRule)}`;
+    const createdOn = localDate(ticket.createdAt, customer);
+    const contract = contractOn(customer, createdOn);
+    const plan = contract ? config.plans[contract.plan] : undefined;
+    if (!contract || !plan) {
+      const reason =
+        customer.contracts.length === 0
+          ? `${customer.name} has no plan (${why})`
+          : `${customer.name} had no contract in force on ${createdOn}, when the ticket was created (${why})`;
+      return { match: { status: 'no_plan', customerId: customer.id, customerName: customer.name, reason }, customer };
+    }
+    const version = versionOn(plan, createdOn);
+    return {
+      match: {
+        status: 'matched',
+        customerId: customer.id,
+        customerName: customer.name,
+        planId: contract.plan,
+        planName: plan.name,
+        ...(version.effectiveFrom === undefined ? {} : { planVersionFrom: version.effectiveFrom }),
+        reason: why,
+      },
+      customer,
+      contract,
+      planId: contract.plan,
+      plan,
+      version,
+    };
+  }
+  const who = [ticket.requester.email || 'an unknown requester', ticket.organization && `organization "${ticket.organization}"`].filter(Boolean).join(', ');
+  return { match: { status: 'no_plan', reason: `no customer rule matches ${who}` } };
+}

@@ -1,0 +1,121 @@
+import type { Ticket, TicketStatus } from '../ticket.ts';
+
+/** A stretch of time in one status; `toMs` null while it lasts. */
+export interface StatusSegment {
+  fromMs: number;
+  toMs: number | null;
+  status: TicketStatus;
+}
+
+/** Who wrote a public message. */
+export type Speaker = 'customer' | 'agent';
+
+/** A ticket's history as instants, built once per evaluation. */
+export interface TicketTimeline {
+  createdMs: number;
+  /** Public messages in time order (internal notes never count as replies); `at` is the helpdesk's own timestamp. */
+  messages: { atMs: number; at: string; speaker: Speaker }[];
+  statusSegments: StatusSegment[];
+  priorityChanges: { atMs: number; priority: string }[];
+  /** True when the history is complete and consistent with the current status. */
+  exact: boolean;
+  notes: string[];
+}
+
+const isSolved = (status: TicketStatus) => status === 'solved' || status === 'closed';
+
+/**
+ * Turns a ticket's events up to `nowMs` into time-ordered messages, status segments and priority
+ * changes. Events before creation are moved to creation; when the recorded status changes do not end in the
+ * ticket's current status (history not fully visible), the current status is assumed from the last
+ * update and the timeline is marked inexact.
+ *
+ * @example
+ * buildTimeline(ticket, nowMs).statusSegments // => [{ fromMs, toMs, status: 'new' }, { fromMs, toMs: null, status: 'open' }]
+ */
+export function buildTimeline(ticket: Ticket, nowMs: number): TicketTimeline {
+  const createdMs = Date.parse(ticket.createdAt);
+  const notes: string[] = [];
+  let exact = ticket.complete;
+  if (!ticket.complete) notes.push('The helpdesk did not show the whole history: clocks are estimates.');
+  // Evaluating at an earlier "now" (the simulator, tests, reports) sees only what had happened by then.
+  const events = ticket.events.map((event, index) => ({ event, index, atMs: Math.max(Date.parse(event.at), createdMs) })).filter((entry) => entry.atMs <= nowMs);
+  const seesPresent = events.length === ticket.events.length;
+  // Adapters deliver events in order; sorting (stably, by time) is only needed when they did not.
+  if (events.some((entry, k) => k > 0 && entry.atMs < (events[k - 1] as (typeof events)[number]).atMs)) {
+    events.sort((a, b) => a.atMs - b.atMs || a.index - b.index);
+  }
+
+  const messages: TicketTimeline['messages'] = [];
+  for (const { event, atMs } of events) {
+    const at = atMs === createdMs ? ticket.createdAt : event.at;
+    if (event.type === 'customer_message') messages.push({ atMs, at, speaker: 'customer' });
+    else if (event.type === 'agent_reply') messages.push({ atMs, at, speaker: 'agent' });
+  }
+  const changes = events.filter(({ event }) => event.type === 'status_change' && event.status !== undefined);
+  // With recorded changes the ticket started as new; without any, it has always had its current status.
+  const everChanged = ticket.events.some((event) => event.type === 'status_change' && event.status !== undefined);
+  const statusSegments: StatusSegment[] = [{ fromMs: createdMs, toMs: null, status: everChanged ? 'new' : ticket.status }];
+  for (const { event, atMs } of changes) {
+    const current = statusSegments[statusSegments.length - 1] as StatusSegment;
+    const status = event.status as TicketStatus;
+    if (status === current.status) continue;
+    if (atMs === current.fromMs) {
+      current.status = status;
+      continue;
+    }
+    current.toMs = atMs;
+    statusSegments.push({ fromMs: atMs, toMs: null, status });
+  }
+  // A solved ticket without any recorded status change was open until it was solved, whenever that was.
+  const solvedWithoutHistory = !everChanged && isSolved(ticket.status);
+  if (solvedWithoutHistory) (statusSegments[0] as StatusSegment).status = 'open';
+  const last = statusSegments[statusSegments.length - 1] as StatusSegment;
+  if (seesPresent && last.status !== ticket.status) {
+    // The visible history does not explain the current status: date the change at the last update we know of.
+    const updatedMs = ticket.updatedAt === undefined ? createdMs : Date.parse(ticket.updatedAt);
+    const lastKnownMs = Math.max(updatedMs, ...events.map((e) => e.atMs));
+    if (lastKnownMs > last.fromMs) {
+      last.toMs = lastKnownMs;
+      statusSegments.push({ fromMs: lastKnownMs, toMs: null, status: ticket.status });
+    } else {
+      last.status = ticket.status;
+    }
+    exact = false;
+    notes.push(`When the ticket became ${ticket.status.replace('_', ' ')} is not in its history: taken as its last update.`);
+  }
+  const priorityChanges = events.flatMap(({ event, atMs }) =>
+    event.type === 'priority_change' && event.priority !== undefined ? [{ atMs, priority: event.priority }] : [],
+  );
+  return { createdMs, messages, statusSegments, priorityChanges, exact, notes };
+}
+
+/**
+ * The status at an instant.
+ *
+ * @example
+ * statusAt(timeline, Date.parse('2026-11-23T10:00Z')) // => 'pending'
+ */
+export function statusAt(timeline: TicketTimeline, atMs: number): TicketStatus {
+  let status = (timeline.statusSegments[0] as StatusSegment).status;
+  for (const segment of timeline.statusSegments) {
+    if (segment.fromMs > atMs) break;
+    status = segment.status;
+  }
+  return status;
+}
+
+/**
+ * Who spoke last strictly before an instant (null when nobody has).
+ *
+ * @example
+ * lastSpeakerBefore(timeline, Date.parse('2026-11-23T10:00Z')) // => 'customer'
+ */
+export function lastSpeakerBefore(timeline: TicketTimeline, atMs: number): Speaker | null {
+  let speaker: Speaker | null = null;
+  for (const message of timeline.messages) {
+    if (message.atMs >= atMs) break;
+    speaker = message.speaker;
+  }
+  return speaker;
+}
