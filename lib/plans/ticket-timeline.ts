@@ -41,13 +41,13 @@ export function buildTimeline(ticket: Ticket, nowMs: number): TicketTimeline {
   // Evaluating at an earlier "now" (the simulator, tests, reports) sees only what had happened by then.
   const events: { event: Ticket['events'][number]; index: number; atMs: number }[] = [];
   let inOrder = true;
-  ticket.events.forEach((event, index) => {
+  for (const [index, event] of ticket.events.entries()) {
     const atMs = Math.max(Date.parse(event.at), createdMs);
-    if (atMs > nowMs) return;
+    if (atMs > nowMs) continue;
     const previous = events[events.length - 1];
     if (previous && atMs < previous.atMs) inOrder = false;
     events.push({ event, index, atMs });
-  });
+  }
   const seesPresent = events.length === ticket.events.length;
   // Adapters deliver events in order; sorting (stably, by time) is only needed when they did not.
   if (!inOrder) events.sort((a, b) => a.atMs - b.atMs || a.index - b.index);
