@@ -66,7 +66,7 @@ export async function readStrip(page: Page, minimum = 1): Promise<{ header: stri
   );
   return page.evaluate((selector) => {
     const root = document.querySelector(selector)?.shadowRoot;
-    const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    const text = (element: Element | null | undefined) => element?.textContent.replace(/\s+/g, ' ').trim() ?? '';
     const clocks = [...(root?.querySelectorAll('li.clock') ?? [])].map((item) => ({
       label: text(item.querySelector('.label')),
       state: item.getAttribute('data-state') ?? '',
@@ -112,10 +112,10 @@ export async function readBadges(page: Page, count: number): Promise<RowBadge[]>
     badges.push(
       await host.evaluate((element) => {
         const box = element.shadowRoot?.querySelector('.badge');
-        const text = (selector: string) => box?.querySelector(selector)?.textContent?.trim() ?? '';
+        const text = (selector: string) => box?.querySelector(selector)?.textContent.trim() ?? '';
         const row = element.closest('tr, [role="row"], li, .tickets__list') ?? element.parentElement;
         return {
-          rowText: row?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+          rowText: row?.textContent.replace(/\s+/g, ' ').trim() ?? '',
           state: box?.getAttribute('data-state') ?? '',
           label: text('.sr-only').replace(/:\s*$/, ''),
           time: text('.time'),
