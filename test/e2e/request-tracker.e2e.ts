@@ -14,7 +14,7 @@ import { extensionWithGrantedOrigins, missingSurfaces, surfaces } from './suppor
 import { businessHoursAfter, expectDeadline, expectMetAt, followTheSun24x5, HOUR_MS } from './support/expected.ts';
 import { requestsLeaving } from './support/network-log.ts';
 import { addSelfHostedHelpdesk, configFile, importConfigFile, openOptions } from './support/options-page.ts';
-import { mailIn, requestTrackerMissing, resetAndSeed, rt, RtClient, rtScript } from './support/request-tracker.ts';
+import { logInToRequestTracker, mailIn, requestTrackerMissing, resetAndSeed, rt, RtClient, rtScript } from './support/request-tracker.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { readBadges, readStrip, startSession, SURFACE_TIMEOUT_MS, type RowBadge, type Session } from './support/session.ts';
 
@@ -79,10 +79,7 @@ describe.skipIf(skip)('Request Tracker 5 (real, on 127.0.0.1)', () => {
   it('the agent logs in to RT, imports the plans and adds RT as a self-hosted helpdesk', async () => {
     const browser = session!.browser;
     const page = await newPage();
-    await page.goto(`${rt.url}/NoAuth/Login.html`);
-    await page.locator('#user').fill('sam');
-    await page.locator('input[name=pass]').fill(rt.agentPassword);
-    await Promise.all([page.waitForURL((url) => !url.pathname.endsWith('/NoAuth/Login.html') || url.search !== ''), page.locator('input[name=pass]').press('Enter')]);
+    await logInToRequestTracker(page, 'sam', rt.agentPassword);
 
     const config = requestTrackerConfig();
     if (surfaces.options) {
@@ -114,7 +111,7 @@ describe.skipIf(skip)('Request Tracker 5 (real, on 127.0.0.1)', () => {
   it('RT ticket pages show the deadlines the plan implies: 2 hours from RT\'s Created for an urgent Acme ticket', async () => {
     const page = await newPage();
     await page.goto(ticketUrl('warning'));
-    const strip = await readStrip(page, 2);
+    const strip = await readStrip(page);
     await saveScreenshot(page, 'request-tracker-ticket-at-risk');
     expect(strip.header).toContain('Acme Corp');
     expect(strip.header).toContain('Neptune Extended Support');
@@ -125,7 +122,7 @@ describe.skipIf(skip)('Request Tracker 5 (real, on 127.0.0.1)', () => {
     expectDeadline(`${first?.deadline ?? ''}\n${first?.customerDeadline ?? ''}`, created.warning + 2 * HOUR_MS, 'UTC');
 
     await page.goto(ticketUrl('breached'));
-    const overdue = (await readStrip(page, 2)).clocks.find((clock) => clock.label === 'First response');
+    const overdue = (await readStrip(page)).clocks.find((clock) => clock.label === 'First response');
     expect(overdue?.state).toBe('breached');
     expect(overdue?.deadline).toMatch(/^was due /);
     expectDeadline(`${overdue?.deadline ?? ''}\n${overdue?.customerDeadline ?? ''}`, created.breached + 2 * HOUR_MS, 'UTC');

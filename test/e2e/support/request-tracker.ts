@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { z } from 'zod';
 
 const SCRIPTS = resolve('test/e2e/request-tracker');
@@ -98,4 +99,19 @@ export class RtClient {
     const history = historySchema.parse(await this.rest('GET', `ticket/${id}/history?per_page=100&fields=Type,Created`));
     return history.items.filter((item) => item.Type === type).map((item) => Date.parse(item.Created));
   }
+}
+
+/**
+ * Logs in through RT's login form, as the agent would. RT answers the form post with a 200 page, not a
+ * redirect, so success is checked by opening RT's home page, which redirects to the form without a session.
+ */
+export async function logInToRequestTracker(page: Page, user: string, password: string): Promise<void> {
+  await page.goto(`${rt.url}/NoAuth/Login.html`);
+  await page.locator('#user').fill(user);
+  await page.locator('input[name=pass]').fill(password);
+  const posted = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().includes('/NoAuth/Login.html'));
+  await page.locator('input[name=pass]').press('Enter');
+  await posted;
+  await page.goto(`${rt.url}/`);
+  if (page.url().includes('/NoAuth/Login.html')) throw new Error(`RT login as ${user} failed`);
 }
