@@ -8,7 +8,7 @@ import { TimezonePicker } from './timezone-picker.tsx';
 import { WeeklyEditor } from './weekly-editor.tsx';
 
 /** One calendar the plans refer to: fixed (one zone or follow-the-sun) or the customer's own hours. */
-export function CalendarEditor({ id, value, onChange, path }: { id: string; value: CalendarEntry; onChange(entry: CalendarEntry): void; path: FieldPath }) {
+export function CalendarEditor({ id, value, onChange, path }: { id: string; value: CalendarEntry; onChange: (entry: CalendarEntry) => void; path: FieldPath }) {
   const { now } = useEnvironment();
   const title = value.name || id;
   return (

@@ -9,7 +9,7 @@ const newMember = (): ZonedCalendarSpec => ({ name: 'New team', timezone: 'UTC',
  * A fixed calendar's specification: one regional calendar, or a follow-the-sun union of regional
  * calendars (business time when any team is open; business days counted in the union's zone).
  */
-export function CalendarSpecEditor({ value, onChange, path, title, member = false }: { value: CalendarSpec; onChange(spec: CalendarSpec): void; path: FieldPath; title: string; member?: boolean }) {
+export function CalendarSpecEditor({ value, onChange, path, title, member = false }: { value: CalendarSpec; onChange: (spec: CalendarSpec) => void; path: FieldPath; title: string; member?: boolean }) {
   if (!('union' in value)) {
     return (
       <>

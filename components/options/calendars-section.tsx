@@ -4,6 +4,7 @@ import { useOptionsStore } from '../../lib/state/options-store.ts';
 import { CalendarEditor } from './calendar-editor.tsx';
 import { SelectField, TextField, type Choice } from './fields.tsx';
 import { LockedSection } from './locked-section.tsx';
+import { setOptional } from './optional.ts';
 import { useEnvironment } from './options-environment.ts';
 
 type NewKind = 'zoned' | 'follow-the-sun' | 'customer-hours';
@@ -57,7 +58,7 @@ export function CalendarsSection() {
             onClick={() =>
               edit((draft) => {
                 // Targets that still use it are then reported by validation, naming each one.
-                delete draft.calendars[id];
+                draft.calendars = setOptional(draft.calendars, id, undefined);
               })
             }
           >

@@ -1,15 +1,9 @@
 import type { Contract } from '../../lib/plans/config-schema.ts';
+import { setOptional } from './optional.ts';
 import { OptionalNumberField, SelectField, TextField, type Choice, type FieldPath } from './fields.tsx';
 
-function withDate(contract: Contract, key: 'from' | 'until', date: string): Contract {
-  const next = { ...contract };
-  if (date === '') delete next[key];
-  else next[key] = date;
-  return next;
-}
-
 /** A customer's contracts over time: plan, from/until (inclusive) and monthly fee (for service credits). */
-export function ContractsEditor({ value, onChange, path, plans, customer }: { value: readonly Contract[]; onChange(contracts: Contract[]): void; path: FieldPath; plans: readonly Choice<string>[]; customer: string }) {
+export function ContractsEditor({ value, onChange, path, plans, customer }: { value: readonly Contract[]; onChange: (contracts: Contract[]) => void; path: FieldPath; plans: readonly Choice<string>[]; customer: string }) {
   const set = (i: number, contract: Contract): void => onChange(value.map((old, j) => (j === i ? contract : old)));
   return (
     <fieldset className="contracts">
@@ -21,8 +15,8 @@ export function ContractsEditor({ value, onChange, path, plans, customer }: { va
           return (
             <li key={i} aria-label={title}>
               <SelectField label={`${title}: plan`} value={contract.plan} choices={plans} path={[...path, i, 'plan']} onChange={(plan) => set(i, { ...contract, plan })} />
-              <TextField label={`${title}: from`} type="date" value={contract.from ?? ''} hint="Empty: since always." path={[...path, i, 'from']} onChange={(date) => set(i, withDate(contract, 'from', date))} />
-              <TextField label={`${title}: until (last day)`} type="date" value={contract.until ?? ''} hint="Empty: open-ended." path={[...path, i, 'until']} onChange={(date) => set(i, withDate(contract, 'until', date))} />
+              <TextField label={`${title}: from`} type="date" value={contract.from ?? ''} hint="Empty: since always." path={[...path, i, 'from']} onChange={(date) => set(i, setOptional(contract, 'from', date))} />
+              <TextField label={`${title}: until (last day)`} type="date" value={contract.until ?? ''} hint="Empty: open-ended." path={[...path, i, 'until']} onChange={(date) => set(i, setOptional(contract, 'until', date))} />
               <OptionalNumberField
                 label={`${title}: monthly fee`}
                 value={contract.monthlyFee?.amount}

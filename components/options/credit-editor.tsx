@@ -1,4 +1,5 @@
 import type { CreditRule } from '../../lib/plans/config-schema.ts';
+import { setOptional } from './optional.ts';
 import { CheckboxField, OptionalNumberField, SelectField, TextAreaField, type Choice, type FieldPath } from './fields.tsx';
 
 const KINDS: readonly Choice<CreditRule['kind']>[] = [
@@ -6,15 +7,8 @@ const KINDS: readonly Choice<CreditRule['kind']>[] = [
   { value: 'up-to-percent', label: 'Up to a percentage of the month’s fee (vendor’s discretion)' },
 ];
 
-function withOptional<K extends 'percent' | 'claimWindowDays' | 'expiryMonths'>(rule: CreditRule, key: K, amount: number | undefined): CreditRule {
-  const next = { ...rule };
-  if (amount === undefined) delete next[key];
-  else next[key] = amount;
-  return next;
-}
-
 /** The service-credit rule of a plan version (Octopus: full month; later terms: up to 50 %, claim in 30 days). */
-export function CreditEditor({ value, onChange, path }: { value: CreditRule | undefined; onChange(credit: CreditRule | undefined): void; path: FieldPath }) {
+export function CreditEditor({ value, onChange, path }: { value: CreditRule | undefined; onChange: (credit: CreditRule | undefined) => void; path: FieldPath }) {
   return (
     <fieldset className="credit">
       <legend>Service credit</legend>
@@ -23,7 +17,7 @@ export function CreditEditor({ value, onChange, path }: { value: CreditRule | un
         <>
           <SelectField label="Credit" value={value.kind} choices={KINDS} path={[...path, 'kind']} onChange={(kind) => onChange({ ...value, kind })} />
           {value.kind === 'up-to-percent' && (
-            <OptionalNumberField label="At most (% of the month’s fee)" value={value.percent} min={0} max={100} path={[...path, 'percent']} onChange={(n) => onChange(withOptional(value, 'percent', n))} />
+            <OptionalNumberField label="At most (% of the month’s fee)" value={value.percent} min={0} max={100} path={[...path, 'percent']} onChange={(n) => onChange(setOptional(value, 'percent', n))} />
           )}
           <OptionalNumberField
             label="Claim within (days after month end)"
@@ -31,9 +25,9 @@ export function CreditEditor({ value, onChange, path }: { value: CreditRule | un
             min={1}
             path={[...path, 'claimWindowDays']}
             hint="Empty: no claim needed."
-            onChange={(n) => onChange(withOptional(value, 'claimWindowDays', n))}
+            onChange={(n) => onChange(setOptional(value, 'claimWindowDays', n))}
           />
-          <OptionalNumberField label="Credit expires after (months)" value={value.expiryMonths} min={1} path={[...path, 'expiryMonths']} onChange={(n) => onChange(withOptional(value, 'expiryMonths', n))} />
+          <OptionalNumberField label="Credit expires after (months)" value={value.expiryMonths} min={1} path={[...path, 'expiryMonths']} onChange={(n) => onChange(setOptional(value, 'expiryMonths', n))} />
           <TextAreaField
             label="Contract wording"
             value={value.terms ?? ''}

@@ -7,7 +7,7 @@ import { nowIn, useEnvironment } from './options-environment.ts';
 import { TimezonePicker } from './timezone-picker.tsx';
 
 /** One customer: identity, time zone and holidays (for "customer hours"), rules, contracts, named contacts. */
-export function CustomerEditor({ value, onChange, path, plans }: { value: Customer; onChange(customer: Customer): void; path: FieldPath; plans: Readonly<Record<string, Plan>> }) {
+export function CustomerEditor({ value, onChange, path, plans }: { value: Customer; onChange: (customer: Customer) => void; path: FieldPath; plans: Readonly<Record<string, Plan>> }) {
   const { now } = useEnvironment();
   const title = value.name || value.id || 'Customer';
   const zone = value.timezone ?? 'UTC';

@@ -5,7 +5,7 @@ import { CheckboxField, OptionalNumberField, type FieldPath } from './fields.tsx
 type Eligibility = PlanVersion['eligibility'];
 
 /** Which tickets the plan covers: channels (e.g. email only), named contacts, the customer's domain. */
-export function EligibilityEditor({ value, onChange, path }: { value: Eligibility; onChange(eligibility: Eligibility): void; path: FieldPath }) {
+export function EligibilityEditor({ value, onChange, path }: { value: Eligibility; onChange: (eligibility: Eligibility) => void; path: FieldPath }) {
   const channels = value.channels;
   const toggle = (channel: TicketChannel, on: boolean): void => {
     const next = on ? [...(channels ?? []), channel] : (channels ?? []).filter((c) => c !== channel);

@@ -58,7 +58,7 @@ interface BaseProps {
   placeholder?: string;
 }
 
-export function TextField({ value, onChange, type = 'text', list, ...frame }: BaseProps & { value: string; onChange(value: string): void; type?: 'text' | 'email' | 'date' | 'url' | 'search'; list?: string }) {
+export function TextField({ value, onChange, type = 'text', list, ...frame }: BaseProps & { value: string; onChange: (value: string) => void; type?: 'text' | 'email' | 'date' | 'datetime-local' | 'url' | 'search'; list?: string }) {
   return (
     <FieldFrame {...frame}>
       {(control) => <input {...control} type={type} value={value} list={list} placeholder={frame.placeholder} onChange={(event) => onChange(event.target.value)} />}
@@ -66,7 +66,7 @@ export function TextField({ value, onChange, type = 'text', list, ...frame }: Ba
   );
 }
 
-export function TextAreaField({ value, onChange, rows = 4, ...frame }: BaseProps & { value: string; onChange(value: string): void; rows?: number }) {
+export function TextAreaField({ value, onChange, rows = 4, ...frame }: BaseProps & { value: string; onChange: (value: string) => void; rows?: number }) {
   return (
     <FieldFrame {...frame}>
       {(control) => <textarea {...control} rows={rows} value={value} placeholder={frame.placeholder} onChange={(event) => onChange(event.target.value)} />}
@@ -75,7 +75,7 @@ export function TextAreaField({ value, onChange, rows = 4, ...frame }: BaseProps
 }
 
 /** A required number: an emptied field becomes NaN, which validation reports as a wrong type for this field. */
-export function NumberField({ value, onChange, min, max, step, ...frame }: BaseProps & { value: number; onChange(value: number): void; min?: number; max?: number; step?: number | 'any' }) {
+export function NumberField({ value, onChange, min, max, step, ...frame }: BaseProps & { value: number; onChange: (value: number) => void; min?: number; max?: number; step?: number | 'any' }) {
   return (
     <FieldFrame {...frame}>
       {(control) => (
@@ -95,7 +95,7 @@ export function NumberField({ value, onChange, min, max, step, ...frame }: BaseP
 }
 
 /** An optional number: empty means "not set". */
-export function OptionalNumberField({ value, onChange, min, max, ...frame }: BaseProps & { value: number | undefined; onChange(value: number | undefined): void; min?: number; max?: number }) {
+export function OptionalNumberField({ value, onChange, min, max, ...frame }: BaseProps & { value: number | undefined; onChange: (value: number | undefined) => void; min?: number; max?: number }) {
   return (
     <FieldFrame {...frame}>
       {(control) => (
@@ -120,7 +120,7 @@ export interface Choice<T extends string> {
   label: string;
 }
 
-export function SelectField<T extends string>({ value, onChange, choices, ...frame }: BaseProps & { value: T; onChange(value: T): void; choices: readonly Choice<T>[] }) {
+export function SelectField<T extends string>({ value, onChange, choices, ...frame }: BaseProps & { value: T; onChange: (value: T) => void; choices: readonly Choice<T>[] }) {
   return (
     <FieldFrame {...frame}>
       {(control) => (
@@ -138,7 +138,7 @@ export function SelectField<T extends string>({ value, onChange, choices, ...fra
   );
 }
 
-export function CheckboxField({ label, checked, onChange, path, hint }: { label: string; checked: boolean; onChange(checked: boolean): void; path?: FieldPath; hint?: ReactNode }) {
+export function CheckboxField({ label, checked, onChange, path, hint }: { label: string; checked: boolean; onChange: (checked: boolean) => void; path?: FieldPath; hint?: ReactNode }) {
   const id = useId();
   const issue = useIssue(path);
   return (
@@ -183,7 +183,7 @@ const toLines = (text: string): string[] =>
     .filter((line) => line !== '');
 
 /** A list edited as one entry per line; blank lines are dropped from the value but kept while typing. */
-export function LinesField({ value, onChange, rows = 4, ...frame }: BaseProps & { value: readonly string[]; onChange(lines: string[]): void; rows?: number }) {
+export function LinesField({ value, onChange, rows = 4, ...frame }: BaseProps & { value: readonly string[]; onChange: (lines: string[]) => void; rows?: number }) {
   const [text, setText] = useState(value.join('\n'));
   // Follow changes from outside (discard, import) without fighting a trailing newline being typed.
   if (toLines(text).join('\n') !== value.join('\n')) setText(value.join('\n'));

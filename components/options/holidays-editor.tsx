@@ -1,6 +1,7 @@
 import type { HolidaySpec } from '../../lib/sla/index.ts';
 import { SelectField, TextField, type Choice, type FieldPath } from './fields.tsx';
 import { IcsImport } from './ics-import.tsx';
+import { setOptional } from './optional.ts';
 
 type Kind = 'date' | 'range' | 'annual';
 const KINDS: readonly Choice<Kind>[] = [
@@ -21,29 +22,25 @@ function withKind(holiday: HolidaySpec, kind: Kind, fallbackDate: string): Holid
   return { date, ...common };
 }
 
-function HolidayRow({ holiday, onChange, onRemove, path, index, today }: { holiday: HolidaySpec; onChange(h: HolidaySpec): void; onRemove(): void; path: FieldPath; index: number; today: string }) {
+function HolidayRow({ holiday, onChange, onRemove, path, index, today }: { holiday: HolidaySpec; onChange: (h: HolidaySpec) => void; onRemove: () => void; path: FieldPath; index: number; today: string }) {
   const kind = kindOf(holiday);
   const title = holiday.name ?? `Holiday ${index + 1}`;
-  const set = (patch: Partial<Record<'date' | 'through' | 'annual' | 'from' | 'to' | 'name', string>>): void => {
-    const next: Record<string, string | undefined> = { ...holiday, ...patch };
-    // Empty optional fields are removed, not stored as "" (which would not validate).
-    for (const key of ['from', 'to', 'name'] as const) if (next[key] === '') delete next[key];
-    onChange(next as HolidaySpec);
-  };
+  // Empty optional fields are removed, not stored as "" (which would not validate).
+  const set = <K extends 'from' | 'to' | 'name'>(key: K, text: string): void => onChange(setOptional(holiday, key, text));
   return (
     <li className="holiday" aria-label={title}>
       <SelectField label={`${title}: kind`} value={kind} choices={KINDS} onChange={(next) => onChange(withKind(holiday, next, today))} />
       {'annual' in holiday ? (
-        <TextField label={`${title}: every year on (MM-DD)`} value={holiday.annual} placeholder="12-25" path={[...path, 'annual']} onChange={(annual) => set({ annual })} />
+        <TextField label={`${title}: every year on (MM-DD)`} value={holiday.annual} placeholder="12-25" path={[...path, 'annual']} onChange={(annual) => 'annual' in holiday && onChange({ ...holiday, annual })} />
       ) : (
         <>
-          <TextField label={`${title}: date`} type="date" value={holiday.date} path={[...path, 'date']} onChange={(date) => set({ date })} />
-          {kind === 'range' && <TextField label={`${title}: through`} type="date" value={holiday.through ?? ''} path={[...path, 'through']} onChange={(through) => set({ through })} />}
+          <TextField label={`${title}: date`} type="date" value={holiday.date} path={[...path, 'date']} onChange={(date) => 'date' in holiday && onChange({ ...holiday, date })} />
+          {kind === 'range' && <TextField label={`${title}: through`} type="date" value={holiday.through ?? ''} path={[...path, 'through']} onChange={(through) => 'date' in holiday && onChange({ ...holiday, through })} />}
         </>
       )}
-      <TextField label={`${title}: closed from`} value={holiday.from ?? ''} placeholder="00:00" path={[...path, 'from']} hint="Leave empty for the whole day." onChange={(from) => set({ from })} />
-      <TextField label={`${title}: closed until`} value={holiday.to ?? ''} placeholder="24:00" path={[...path, 'to']} onChange={(to) => set({ to })} />
-      <TextField label={`${title}: name`} value={holiday.name ?? ''} path={[...path, 'name']} onChange={(name) => set({ name })} />
+      <TextField label={`${title}: closed from`} value={holiday.from ?? ''} placeholder="00:00" path={[...path, 'from']} hint="Leave empty for the whole day." onChange={(from) => set('from', from)} />
+      <TextField label={`${title}: closed until`} value={holiday.to ?? ''} placeholder="24:00" path={[...path, 'to']} onChange={(to) => set('to', to)} />
+      <TextField label={`${title}: name`} value={holiday.name ?? ''} path={[...path, 'name']} onChange={(name) => set('name', name)} />
       <button type="button" aria-label={`Remove ${title}`} onClick={onRemove}>
         Remove
       </button>
@@ -55,7 +52,7 @@ function HolidayRow({ holiday, onChange, onRemove, path, index, today }: { holid
  * Holidays of a calendar or a customer: single dates, ranges, annual dates, each optionally partial,
  * plus an ICS import (with a preview) for the holiday calendars people already have.
  */
-export function HolidaysEditor({ value, onChange, path, zone, today, label = 'Holidays' }: { value: readonly HolidaySpec[]; onChange(holidays: HolidaySpec[]): void; path: FieldPath; zone: string; today: string; label?: string }) {
+export function HolidaysEditor({ value, onChange, path, zone, today, label = 'Holidays' }: { value: readonly HolidaySpec[]; onChange: (holidays: HolidaySpec[]) => void; path: FieldPath; zone: string; today: string; label?: string }) {
   return (
     <fieldset className="holidays-editor">
       <legend>{label}</legend>

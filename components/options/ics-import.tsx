@@ -15,7 +15,7 @@ function describe(holiday: HolidaySpec): string {
  * Reads an .ics file and previews what it would add (with a checkbox per holiday and the events
  * it could not use, each with the reason) before anything changes.
  */
-export function IcsImport({ zone, label, onAdd }: { zone: string; label: string; onAdd(holidays: HolidaySpec[]): void }) {
+export function IcsImport({ zone, label, onAdd }: { zone: string; label: string; onAdd: (holidays: HolidaySpec[]) => void }) {
   const { now } = useEnvironment();
   const inputId = useId();
   const [result, setResult] = useState<{ file: string; found: IcsResult } | undefined>();

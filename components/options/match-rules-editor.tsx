@@ -2,19 +2,10 @@ import type { MatchRule } from '../../lib/plans/config-schema.ts';
 import type { HelpdeskId } from '../../lib/ticket.ts';
 import { IssueAt, SelectField, TextField, type FieldPath } from './fields.tsx';
 import { HELPDESK_CHOICES } from './helpdesk-catalog.ts';
-
-type Condition = 'emailDomain' | 'organization' | 'tag';
-
-/** Sets or clears one condition: an emptied field is removed rather than stored as "". */
-function withCondition(rule: MatchRule, key: Condition, text: string): MatchRule {
-  const next = { ...rule };
-  if (text === '') delete next[key];
-  else next[key] = text;
-  return next;
-}
+import { setOptional } from './optional.ts';
 
 /** A customer's matching rules: any rule selects the customer; all conditions of a rule must hold. */
-export function MatchRulesEditor({ value, onChange, path, customer }: { value: readonly MatchRule[]; onChange(rules: MatchRule[]): void; path: FieldPath; customer: string }) {
+export function MatchRulesEditor({ value, onChange, path, customer }: { value: readonly MatchRule[]; onChange: (rules: MatchRule[]) => void; path: FieldPath; customer: string }) {
   const set = (i: number, rule: MatchRule): void => onChange(value.map((old, j) => (j === i ? rule : old)));
   return (
     <fieldset className="rules">
@@ -24,9 +15,9 @@ export function MatchRulesEditor({ value, onChange, path, customer }: { value: r
           const title = `${customer} rule ${i + 1}`;
           return (
             <li key={i} aria-label={title}>
-              <TextField label={`${title}: email domain`} value={rule.emailDomain ?? ''} placeholder="example.com" hint="Subdomains match too." path={[...path, i, 'emailDomain']} onChange={(text) => set(i, withCondition(rule, 'emailDomain', text))} />
-              <TextField label={`${title}: organization`} value={rule.organization ?? ''} path={[...path, i, 'organization']} onChange={(text) => set(i, withCondition(rule, 'organization', text))} />
-              <TextField label={`${title}: tag`} value={rule.tag ?? ''} path={[...path, i, 'tag']} onChange={(text) => set(i, withCondition(rule, 'tag', text))} />
+              <TextField label={`${title}: email domain`} value={rule.emailDomain ?? ''} placeholder="example.com" hint="Subdomains match too." path={[...path, i, 'emailDomain']} onChange={(text) => set(i, setOptional(rule, 'emailDomain', text))} />
+              <TextField label={`${title}: organization`} value={rule.organization ?? ''} path={[...path, i, 'organization']} onChange={(text) => set(i, setOptional(rule, 'organization', text))} />
+              <TextField label={`${title}: tag`} value={rule.tag ?? ''} path={[...path, i, 'tag']} onChange={(text) => set(i, setOptional(rule, 'tag', text))} />
               <SelectField<HelpdeskId | ''>
                 label={`${title}: helpdesk`}
                 value={rule.helpdesk ?? ''}

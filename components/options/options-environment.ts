@@ -11,8 +11,8 @@ export interface OptionsEnvironment {
   /** The agent's own time zone (defaults for the simulator and the previews). */
   zone: string;
   /** Must be called synchronously inside the click handler: browsers only grant inside a user gesture. */
-  requestOrigin(origin: string): Promise<boolean>;
-  removeOrigin(origin: string): Promise<boolean>;
+  requestOrigin: (origin: string) => Promise<boolean>;
+  removeOrigin: (origin: string) => Promise<boolean>;
 }
 
 export const OptionsEnvironmentContext = createContext<OptionsEnvironment | undefined>(undefined);

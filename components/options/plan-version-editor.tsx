@@ -25,7 +25,7 @@ export function PlanVersionEditor({
   first,
 }: {
   value: PlanVersion;
-  onChange(version: PlanVersion): void;
+  onChange: (version: PlanVersion) => void;
   path: FieldPath;
   calendars: readonly Choice<string>[];
   first: boolean;

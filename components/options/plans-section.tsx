@@ -3,6 +3,7 @@ import type { Plan } from '../../lib/plans/config-schema.ts';
 import { useOptionsStore } from '../../lib/state/options-store.ts';
 import { TextAreaField, TextField } from './fields.tsx';
 import { LockedSection } from './locked-section.tsx';
+import { setOptional } from './optional.ts';
 import { useEnvironment } from './options-environment.ts';
 import { PlanVersionEditor } from './plan-version-editor.tsx';
 
@@ -96,7 +97,7 @@ export function PlansSection() {
             aria-label={`Delete plan ${plan.name}`}
             onClick={() =>
               edit((draft) => {
-                delete draft.plans[id];
+                draft.plans = setOptional(draft.plans, id, undefined);
               })
             }
           >

@@ -2,7 +2,7 @@ import type { Severity } from '../../lib/plans/config-schema.ts';
 import { FieldFrame, NumberField, TextField, type FieldPath } from './fields.tsx';
 
 /** The plan's severity scale (rank 1 = most severe), with the colour the badges use. */
-export function SeveritiesEditor({ value, onChange, path }: { value: readonly Severity[]; onChange(severities: Severity[]): void; path: FieldPath }) {
+export function SeveritiesEditor({ value, onChange, path }: { value: readonly Severity[]; onChange: (severities: Severity[]) => void; path: FieldPath }) {
   const set = (i: number, patch: Partial<Severity>): void => onChange(value.map((old, j) => (j === i ? { ...old, ...patch } : old)));
   return (
     <fieldset className="severities">

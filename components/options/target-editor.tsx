@@ -33,8 +33,8 @@ export function TargetEditor({
   calendars,
 }: {
   value: Target;
-  onChange(target: Target): void;
-  onRemove(): void;
+  onChange: (target: Target) => void;
+  onRemove: () => void;
   path: FieldPath;
   severities: readonly Choice<string>[];
   calendars: readonly Choice<string>[];

@@ -4,7 +4,7 @@ import { CheckboxField, NumberField, TextField, type FieldPath } from './fields.
 type TimeBudget = NonNullable<PlanVersion['timeBudget']>;
 
 /** Agent time included per ticket (Neptune Extended: 4 hours of Technical Guidance on Demand). */
-export function TimeBudgetEditor({ value, onChange, path }: { value: TimeBudget | undefined; onChange(budget: TimeBudget | undefined): void; path: FieldPath }) {
+export function TimeBudgetEditor({ value, onChange, path }: { value: TimeBudget | undefined; onChange: (budget: TimeBudget | undefined) => void; path: FieldPath }) {
   return (
     <fieldset className="time-budget">
       <legend>Time budget per ticket</legend>

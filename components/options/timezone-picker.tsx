@@ -19,7 +19,7 @@ export function offsetLabel(zone: string, now: DateTime): string | undefined {
  * A searchable time-zone field: typing filters the browser's list of IANA zones (a native
  * datalist, so it works with the keyboard and screen readers), each shown with its offset now.
  */
-export function TimezonePicker({ label, value, onChange, path, optional = false }: { label: string; value: string; onChange(zone: string): void; path?: FieldPath; optional?: boolean }) {
+export function TimezonePicker({ label, value, onChange, path, optional = false }: { label: string; value: string; onChange: (zone: string) => void; path?: FieldPath; optional?: boolean }) {
   const { now } = useEnvironment();
   const listId = useId();
   const options = useMemo(() => supportedZones().map((zone) => ({ zone, offset: offsetLabel(zone, now) })), [now]);

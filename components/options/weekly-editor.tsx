@@ -1,5 +1,6 @@
 import { WEEKDAYS, type IntervalSpec, type Weekday } from '../../lib/sla/index.ts';
 import { TextField, type FieldPath } from './fields.tsx';
+import { setOptional } from './optional.ts';
 
 export type Weekly = Partial<Record<Weekday, IntervalSpec[]>>;
 
@@ -25,12 +26,9 @@ const crossesMidnight = ([from, to]: IntervalSpec): boolean => /^\d\d:\d\d$/.tes
  * Opening hours per weekday: any number of intervals a day (split shifts), an end at or before the
  * start continuing into the next day (night shifts), and presets.
  */
-export function WeeklyEditor({ value, onChange, path, label = 'Weekly hours' }: { value: Weekly; onChange(weekly: Weekly): void; path: FieldPath; label?: string }) {
+export function WeeklyEditor({ value, onChange, path, label = 'Weekly hours' }: { value: Weekly; onChange: (weekly: Weekly) => void; path: FieldPath; label?: string }) {
   const setDay = (day: Weekday, intervals: IntervalSpec[]): void => {
-    const next = { ...value };
-    if (intervals.length === 0) delete next[day];
-    else next[day] = intervals;
-    onChange(next);
+    onChange(setOptional(value, day, intervals.length === 0 ? undefined : intervals));
   };
   return (
     <fieldset className="weekly-editor">

@@ -6,7 +6,7 @@ import { TimezonePicker } from './timezone-picker.tsx';
 import { WeeklyEditor } from './weekly-editor.tsx';
 
 /** One regional calendar: its zone, weekly hours and holidays. */
-export function ZonedCalendarEditor({ value, onChange, path, title }: { value: ZonedCalendarSpec; onChange(spec: ZonedCalendarSpec): void; path: FieldPath; title: string }) {
+export function ZonedCalendarEditor({ value, onChange, path, title }: { value: ZonedCalendarSpec; onChange: (spec: ZonedCalendarSpec) => void; path: FieldPath; title: string }) {
   const { now } = useEnvironment();
   return (
     <div className="zoned-calendar">

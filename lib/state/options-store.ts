@@ -23,24 +23,24 @@ export interface OptionsState {
 
 export interface OptionsActions {
   /** Shows a freshly loaded configuration (discarding any draft). */
-  hydrate(loaded: LoadedConfig): void;
+  hydrate: (loaded: LoadedConfig) => void;
   /** Changes the draft: `recipe` mutates a copy, which is then validated. */
-  edit(recipe: (draft: Config) => void): void;
+  edit: (recipe: (draft: Config) => void) => void;
   /** Replaces the draft (a template applied, an import). */
-  replaceDraft(config: Config): void;
-  discard(): void;
+  replaceDraft: (config: Config) => void;
+  discard: () => void;
   /** Saves the draft through `saveConfig`; false (and `issues`) when it is invalid. */
-  save(): Promise<boolean>;
+  save: () => Promise<boolean>;
   /**
    * Stores `sites` on top of the *saved* configuration right away and mirrors them into the draft:
    * a granted host permission and the stored site list must not wait for unrelated draft edits.
    */
-  saveSites(sites: readonly Site[]): Promise<void>;
+  saveSites: (sites: readonly Site[]) => Promise<void>;
   /**
    * Validates an imported document and stores it, keeping the parts set by policy. Throws a
    * SchemaError (and changes nothing, in storage or in the draft) when the document is invalid.
    */
-  importConfig(json: unknown): Promise<void>;
+  importConfig: (json: unknown) => Promise<void>;
 }
 
 export type OptionsStore = OptionsState & OptionsActions;
