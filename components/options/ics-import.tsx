@@ -11,6 +11,13 @@ function describe(holiday: HolidaySpec): string {
   return holiday.from === undefined && holiday.to === undefined ? when : `${when}, ${holiday.from ?? '00:00'}–${holiday.to ?? '24:00'}`;
 }
 
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function summary(file: string, found: IcsResult, zone: string): string {
+  const skipped = found.skipped.length > 0 ? `, ${plural(found.skipped.length, 'event')} skipped` : '';
+  return `${found.calendarName ?? file}: ${plural(found.holidays.length, 'holiday')} found${skipped}. Times are in ${zone}.`;
+}
+
 /**
  * Reads an .ics file and previews what it would add (with a checkbox per holiday and the events
  * it could not use, each with the reason) before anything changes.
@@ -38,7 +45,7 @@ export function IcsImport({ zone, label, onAdd }: { zone: string; label: string;
 
   return (
     <div className="ics-import">
-      <label htmlFor={inputId}>Import {label.toLowerCase()} from an ICS file</label>
+      <label htmlFor={inputId}>{label}: import from an ICS file</label>
       <input
         id={inputId}
         type="file"
@@ -59,10 +66,7 @@ export function IcsImport({ zone, label, onAdd }: { zone: string; label: string;
         )}
         {result && (
           <section className="ics-preview" aria-label={`Preview of ${result.file}`}>
-            <p>
-              {result.found.calendarName ?? result.file}: {result.found.holidays.length} holiday{result.found.holidays.length === 1 ? '' : 's'} found
-              {result.found.skipped.length > 0 ? `, ${result.found.skipped.length} event${result.found.skipped.length === 1 ? '' : 's'} skipped` : ''}. Times are in {zone}.
-            </p>
+            <p>{summary(result.file, result.found, zone)}</p>
             {result.found.holidays.length > 0 && (
               <table>
                 <thead>
@@ -115,7 +119,7 @@ export function IcsImport({ zone, label, onAdd }: { zone: string; label: string;
                 setResult(undefined);
               }}
             >
-              Add {chosen.length} holiday{chosen.length === 1 ? '' : 's'}
+              Add {plural(chosen.length, 'holiday')}
             </button>
             <button type="button" onClick={() => setResult(undefined)}>
               Cancel
