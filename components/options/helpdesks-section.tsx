@@ -39,9 +39,13 @@ export function HelpdesksSection() {
   const add = (): void => {
     setMessage('');
     const normalized = toOrigin(origin);
-    const site = siteSchema.safeParse({ origin: normalized ?? origin, helpdesk, ...(name.trim() === '' ? {} : { name: name.trim() }) });
-    if (normalized === undefined || !site.success) {
-      setError(site.error?.issues[0]?.message ?? 'expected an address like https://support.example.com');
+    if (normalized === undefined) {
+      setError('expected an address like https://support.example.com');
+      return;
+    }
+    const site = siteSchema.safeParse({ origin: normalized, helpdesk, ...(name.trim() === '' ? {} : { name: name.trim() }) });
+    if (!site.success) {
+      setError(site.error.issues.map((issue) => issue.message).join('; '));
       return;
     }
     setError(undefined);

@@ -6,6 +6,9 @@ import { OptionsEnvironmentContext, type OptionsEnvironment } from '../../compon
 import { useOptionsStore } from '../../lib/state/options-store.ts';
 import { loadConfig } from '../../lib/storage/config-storage.ts';
 
+// Component tests type into real inputs; next to the engine's property suites on a 2-core machine one can take seconds.
+vi.setConfig({ testTimeout: 30_000 });
+
 /** Monday 23 November 2026, 10:00 in London: the page's "now" in every options test. */
 export const NOW = DateTime.fromISO('2026-11-23T10:00:00Z', { zone: 'Europe/London' });
 
