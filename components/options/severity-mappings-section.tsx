@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { SeverityMapping } from '../../lib/plans/config-schema.ts';
 import { useOptionsStore } from '../../lib/state/options-store.ts';
 import type { HelpdeskId } from '../../lib/ticket.ts';
@@ -12,11 +13,25 @@ const SOURCES: readonly Choice<SourceKind>[] = [
   { value: 'tag', label: 'a tag' },
 ];
 
-/** Value → severity rows, edited as a list so a value can be renamed without losing its row. */
+const sameValues = (rows: readonly [string, string][], values: Readonly<Record<string, string>>): boolean => {
+  const fromRows = Object.fromEntries(rows);
+  const keys = Object.keys(values);
+  return Object.keys(fromRows).length === keys.length && keys.every((key) => fromRows[key] === values[key]);
+};
+
+/**
+ * Value → severity rows. The rows keep their own order: an object puts integer-like keys first
+ * ("3", "2", "1" come back as "1", "2", "3"), which would move rows under the user's cursor.
+ */
 function ValuesTable({ mapping, onChange, index, severities }: { mapping: SeverityMapping; onChange: (values: Record<string, string>) => void; index: number; severities: readonly Choice<string>[] }) {
-  const rows = Object.entries(mapping.values);
+  const [rows, setRows] = useState<[string, string][]>(() => Object.entries(mapping.values));
+  // Follow changes from outside (discard, import); edits made here already match.
+  if (!sameValues(rows, mapping.values)) setRows(Object.entries(mapping.values));
   const title = `Mapping ${index + 1}`;
-  const write = (next: [string, string][]): void => onChange(Object.fromEntries(next));
+  const write = (next: [string, string][]): void => {
+    setRows(next);
+    onChange(Object.fromEntries(next));
+  };
   return (
     <table className="values">
       <caption>{title}: helpdesk value → severity</caption>
@@ -55,7 +70,7 @@ function ValuesTable({ mapping, onChange, index, severities }: { mapping: Severi
       <tfoot>
         <tr>
           <td colSpan={3}>
-            <button type="button" disabled={'' in mapping.values} onClick={() => write([...rows, ['', severities[0]?.value ?? '']])}>
+            <button type="button" disabled={rows.some(([value]) => value === '')} onClick={() => write([...rows, ['', severities[0]?.value ?? '']])}>
               Add value
             </button>
           </td>
