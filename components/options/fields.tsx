@@ -5,7 +5,7 @@ import { useOptionsStore } from '../../lib/state/options-store.ts';
 export type FieldPath = readonly (string | number)[];
 
 /** Messages of the draft's validation issues at exactly this path (a string, so the selector stays stable). */
-export function useIssue(path: FieldPath | undefined): string | undefined {
+function useIssue(path: FieldPath | undefined): string | undefined {
   const key = path && formatIssuePath(path);
   return useOptionsStore((state) => {
     if (key === undefined) return undefined;

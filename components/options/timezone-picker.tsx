@@ -10,7 +10,7 @@ function supportedZones(): string[] {
 }
 
 /** "UTC+05:45" for a zone at an instant, or undefined for an unknown zone. */
-export function offsetLabel(zone: string, now: DateTime): string | undefined {
+function offsetLabel(zone: string, now: DateTime): string | undefined {
   if (!IANAZone.isValidZone(zone)) return undefined;
   return `UTC${now.setZone(zone).toFormat('ZZ')}`;
 }
