@@ -121,6 +121,7 @@ export function ClockCard({ clock, now, zone }: { clock: Clock; now: DateTime; z
                 <th scope="col">Asked</th>
                 <th scope="col">Replied</th>
                 <th scope="col">Business time</th>
+                <th scope="col">Verdict</th>
               </tr>
             </thead>
             <tbody>
@@ -129,6 +130,7 @@ export function ClockCard({ clock, now, zone }: { clock: Clock; now: DateTime; z
                   <td>{at(cycle.askedAt)}</td>
                   <td>{cycle.repliedAt === null ? 'waiting' : at(cycle.repliedAt)}</td>
                   <td>{formatMinutes(cycle.businessMinutes)}</td>
+                  <td>{cycle.met === null ? 'open' : cycle.met ? 'met' : 'missed'}</td>
                 </tr>
               ))}
             </tbody>

@@ -8,6 +8,7 @@ import { LockedSection } from './locked-section.tsx';
 import { useEnvironment } from './options-environment.ts';
 import { SiteDiagnostics } from './site-diagnostics.tsx';
 import { SiteSettingsEditor } from './site-settings-editor.tsx';
+import { useDiagnostics } from './use-diagnostics.ts';
 
 const SELF_HOSTED = HELPDESKS.filter((helpdesk) => helpdesk.hosting === 'self-hosted').map((helpdesk) => ({ value: helpdesk.id, label: helpdesk.label }));
 
@@ -35,6 +36,9 @@ export function HelpdesksSection() {
   const [name, setName] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [message, setMessage] = useState('');
+  const diagnostics = useDiagnostics();
+  // SaaS sites (and sites removed since) have diagnostics too, but no entry in the list below.
+  const otherOrigins = Object.keys(diagnostics?.value ?? {}).filter((reported) => !sites.some((site) => site.origin === reported));
 
   const add = (): void => {
     setMessage('');
@@ -83,6 +87,10 @@ export function HelpdesksSection() {
             </li>
           ))}
         </ul>
+        {diagnostics?.problem !== undefined && <p className="field-error">Diagnostics could not be read: {diagnostics.problem}</p>}
+        {otherOrigins.map((reported) => (
+          <SiteDiagnostics key={reported} origin={reported} report={diagnostics?.value[reported]} />
+        ))}
       </section>
       <LockedSection parts={['sites']} legend="Self-hosted helpdesks">
         <h3>Self-hosted helpdesks</h3>
@@ -102,7 +110,7 @@ export function HelpdesksSection() {
                 return saveSites(sites.map((other) => (other.origin === site.origin ? updated : other)));
               }}
             />
-            <SiteDiagnostics origin={site.origin} />
+            <SiteDiagnostics origin={site.origin} report={diagnostics?.value[site.origin]} />
             <button type="button" className="danger" aria-label={`Remove ${site.origin}`} onClick={() => remove(site)}>
               Remove
             </button>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { contractTimeline } from '../../lib/plans/contract-timeline.ts';
-import { templates, type Customer } from '../../lib/plans/index.ts';
+import { emptyConfig, parseConfig, withTemplate, type Customer } from '../../lib/plans/index.ts';
 
-const plans = { 'priority-support': templates['priority-support'].plan, 'neptune-basic': templates['neptune-basic'].plan };
+const { plans } = parseConfig(withTemplate(withTemplate(emptyConfig(), 'priority-support'), 'neptune-basic'));
 const customer = (contracts: Customer['contracts']): Customer => ({ id: 'acme', name: 'Acme', rules: [{ emailDomain: 'acme.example' }], contracts });
 
 describe('contractTimeline', () => {

@@ -7,6 +7,7 @@ import { HelpdesksSection } from '../../components/options/helpdesks-section.tsx
 import { removeOrigin, requestOrigin } from '../../entrypoints/options/site-access.ts';
 import { emptyConfig, parseConfig, type Site } from '../../lib/plans/index.ts';
 import { configItem } from '../../lib/storage/config-storage.ts';
+import { diagnosticsItem } from '../../lib/storage/diagnostics-storage.ts';
 import { renderOptions } from './render-options.tsx';
 
 async function renderHelpdesks(sites: Site[] = []) {
@@ -82,6 +83,30 @@ describe('helpdesks', () => {
     expect(await screen.findByText('https://helpdesk.example.net removed.')).toBeDefined();
     expect(remove).toHaveBeenCalledWith({ origins: ['https://helpdesk.example.net/*'] });
     expect(await storedSites()).toEqual([]);
+  });
+
+  it('shows what the content script last saw per site, from the background’s diagnostics', async () => {
+    await diagnosticsItem.setValue({
+      'https://helpdesk.example.net': {
+        helpdesk: 'znuny',
+        recognized: true,
+        pageKind: 'ticket',
+        ticketsRead: 1,
+        lastTicketId: '2026112310000042',
+        lastTicketAt: '2026-11-23T09:40:00.000Z',
+        lastError: 'Znuny: no article table on this page',
+        lastErrorAt: '2026-11-22T16:00:00.000Z',
+        reportedAt: '2026-11-23T09:40:00.000Z',
+      },
+      'https://acme.zendesk.com': { helpdesk: 'zendesk', recognized: false, pageKind: 'other', ticketsRead: 0, reportedAt: '2026-11-23T08:00:00.000Z' },
+    });
+    await renderHelpdesks([{ origin: 'https://helpdesk.example.net', helpdesk: 'znuny' }]);
+    const znuny = within(await screen.findByRole('region', { name: 'Diagnostics for https://helpdesk.example.net' }));
+    expect(await znuny.findByText('Last visit 09:40: a ticket, recognized as Znuny / OTRS; 1 ticket read.')).toBeDefined();
+    expect(znuny.getByText('Last ticket read: #2026112310000042 at 09:40.')).toBeDefined();
+    expect(znuny.getByText('Last error (Sun 16:00): Znuny: no article table on this page')).toBeDefined();
+    const saas = within(screen.getByRole('region', { name: 'Diagnostics for https://acme.zendesk.com' }));
+    expect(saas.getByText('Last visit 08:00: another page, not recognized; 0 tickets read.')).toBeDefined();
   });
 
   it('validates the generic adapter settings with its schema before storing them', async () => {

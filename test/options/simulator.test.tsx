@@ -66,8 +66,8 @@ const evaluation: TicketEvaluation = ticketEvaluationSchema.parse({
       metAt: null,
       average: { achievedMinutes: 45, responses: 1, budgetMinutes: 75 },
       cycles: [
-        { askedAt: '2026-11-23T07:00:00.000Z', repliedAt: '2026-11-23T07:45:00.000Z', businessMinutes: 45 },
-        { askedAt: '2026-11-23T09:00:00.000Z', repliedAt: null, businessMinutes: 60 },
+        { askedAt: '2026-11-23T07:00:00.000Z', repliedAt: '2026-11-23T07:45:00.000Z', businessMinutes: 45, met: true },
+        { askedAt: '2026-11-23T09:00:00.000Z', repliedAt: null, businessMinutes: 60, met: null },
       ],
       explanation: {
         summary: 'Average of all responses until resolved at most 1 h: 45 m so far over 1 response',
