@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { StrictMode } from 'react';
+import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { OptionsEnvironmentContext } from '../../components/options/options-environment.ts';
 import { useOptionsStore } from '../../lib/state/options-store.ts';
@@ -19,15 +19,27 @@ configItem.watch((stored) => {
 });
 void reload();
 
-// The page reads the clock here, once, and hands it down (lib/ never reads it).
-const environment = { now: DateTime.now(), zone: DateTime.local().zoneName, requestOrigin, removeOrigin };
+const zone = DateTime.local().zoneName;
+
+/** The page reads the clock here, once a minute, and hands it down (lib/ never reads it). */
+function Root() {
+  const [now, setNow] = useState(() => DateTime.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(DateTime.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return (
+    <OptionsEnvironmentContext value={{ now, zone, requestOrigin, removeOrigin }}>
+      <App />
+    </OptionsEnvironmentContext>
+  );
+}
+
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <OptionsEnvironmentContext value={environment}>
-        <App />
-      </OptionsEnvironmentContext>
+      <Root />
     </StrictMode>,
   );
 }
