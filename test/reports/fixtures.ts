@@ -41,3 +41,11 @@ export function ticket(fields: Partial<TicketInput> & Pick<TicketInput, 'id' | '
     ...fields,
   });
 }
+
+/** The customer's message at `at` and the agent's reply `minutes` later. */
+export function answeredAfter(at: string, minutes: number): NonNullable<TicketInput['events']> {
+  return [
+    { at, type: 'customer_message' },
+    { at: new Date(Date.parse(at) + minutes * 60_000).toISOString(), type: 'agent_reply' },
+  ];
+}
