@@ -27,6 +27,8 @@ export interface MonthReport {
   estimated: Record<string, string[]>;
   /** Severity labels, most severe first, for charts and tables. */
   severityOrder: string[];
+  /** Each customer's time zone (UTC when none is set): dates in a customer's rows are local to them. */
+  customerZones: Record<string, string>;
 }
 
 /**
@@ -109,5 +111,6 @@ export function buildMonthReport(tickets: readonly Ticket[], config: Config, mon
     weeks: weeks.map((week, index) => ({ ...week, tallies: talliesByRow(monthlyCompliance(byWeek[index] ?? [], config, month, now)) })),
     estimated,
     severityOrder: severityOrder(config),
+    customerZones: Object.fromEntries(config.customers.map((customer) => [customer.id, customer.timezone ?? 'UTC'])),
   };
 }

@@ -35,6 +35,18 @@ export function formatDateTime(iso: string, zone: string): string {
 }
 
 /**
+ * A week of a month (both dates in the same month, as report weeks are).
+ *
+ * @example
+ * formatWeek('2026-11-02', '2026-11-08') // => '2–8 Nov'
+ * formatWeek('2026-11-01', '2026-11-01') // => '1 Nov'
+ */
+export function formatWeek(from: string, to: string): string {
+  const end = DateTime.fromISO(to, { zone: 'utc', locale: LOCALE }).toFormat('d LLL');
+  return from === to ? end : `${Number(from.slice(8, 10))}–${end}`;
+}
+
+/**
  * Money with its ISO code, unambiguous for readers in any country.
  *
  * @example
