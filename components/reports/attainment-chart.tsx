@@ -24,7 +24,7 @@ export function AttainmentChart({ weeks }: { weeks: readonly WeekAttainment[] })
   return (
     <ChartFigure title="Attainment by week" labelHeader="Week" detailHeader="Targets" data={data}>
       {({ titleId, descId }) => (
-        <svg className="chart-svg" viewBox={`0 0 ${width} ${TOP + PLOT + 28}`} role="img" aria-labelledby={`${titleId} ${descId}`}>
+        <svg className="chart-svg" viewBox={`0 0 ${width} ${TOP + PLOT + 28}`} role="img" aria-labelledby={titleId} aria-describedby={descId}>
           {[0, 50, 100].map((tick) => (
             <g key={tick} className="chart-grid">
               <line x1={LEFT} x2={width} y1={y(tick)} y2={y(tick)} />

@@ -18,7 +18,7 @@ export function BreachesChart({ severities }: { severities: readonly SeverityBre
   return (
     <ChartFigure title="Breaches by severity" labelHeader="Severity" detailHeader="Breaches" data={data}>
       {({ titleId, descId }) => (
-        <svg className="chart-svg" viewBox={`0 0 ${LABEL + BAR + 40} ${severities.length * ROW + 8}`} role="img" aria-labelledby={`${titleId} ${descId}`}>
+        <svg className="chart-svg" viewBox={`0 0 ${LABEL + BAR + 40} ${severities.length * ROW + 8}`} role="img" aria-labelledby={titleId} aria-describedby={descId}>
           {severities.map((entry, index) => {
             const top = index * ROW + 4;
             const length = Math.max(2, (entry.breaches / max) * BAR);

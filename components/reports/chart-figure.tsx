@@ -15,13 +15,13 @@ interface ChartFigureProps {
   labelHeader: string;
   detailHeader: string;
   data: readonly ChartDatum[];
-  /** Draws the chart, given the ids of its title and description for `aria-labelledby`. */
+  /** Draws the chart, given the ids of its caption and description (`aria-labelledby`, `aria-describedby`). */
   children: (ids: { titleId: string; descId: string }) => ReactNode;
 }
 
 /**
- * A chart with its text alternatives: the SVG is labelled by a title and a one-sentence-per-datum
- * description, and the same numbers are a table one click away for anyone who would rather read.
+ * A chart with its text alternatives: the SVG is named by the caption and described by one sentence
+ * per datum, and the same numbers are a table one click away for anyone who would rather read.
  */
 export function ChartFigure({ title, labelHeader, detailHeader, data, children }: ChartFigureProps) {
   const id = useId();

@@ -2,6 +2,8 @@ import type { ComplianceRow } from '../../lib/plans/index.ts';
 import { attainment, creditExposure, tallyRows } from '../../lib/reports/aggregate.ts';
 import { formatMoney } from '../../lib/reports/report-text.ts';
 
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** The month at a glance over the rows shown: tickets, attainment, misses and the credit owed. */
 export function SummaryFigures({ rows }: { rows: readonly ComplianceRow[] }) {
   const tally = tallyRows(rows);
@@ -30,7 +32,7 @@ export function SummaryFigures({ rows }: { rows: readonly ComplianceRow[] }) {
       </div>
       <div>
         <dt>Service-credit exposure</dt>
-        <dd>{owed.length === 0 ? 'None' : owed.join(' + ')}</dd>
+        <dd>{owed.length === 0 ? 'None' : capitalize(owed.join(' + '))}</dd>
       </div>
     </dl>
   );

@@ -60,7 +60,7 @@ describe('ReportsPage', () => {
   it('shows the month at a glance over the rows shown', () => {
     renderPage();
     const glance = within(screen.getByLabelText('Month at a glance'));
-    expect(glance.getByText('up to USD 400.00')).toBeTruthy();
+    expect(glance.getByText('Up to USD 400.00')).toBeTruthy();
     expect(glance.getByText('4')).toBeTruthy();
     expect(glance.getByText('60 %')).toBeTruthy();
     expect(glance.getByText('3 of 5 decided targets met')).toBeTruthy();
@@ -99,9 +99,9 @@ describe('ReportsPage', () => {
 
   it('gives each chart a text alternative and a data table', () => {
     renderPage();
-    const attainment = screen.getByRole('img', { name: /^Attainment by week/ });
+    const attainment = screen.getByRole('img', { name: 'Attainment by week', description: /^1 Nov: / });
     expect(attainment.tagName.toLowerCase()).toBe('svg');
-    const description = document.getElementById(attainment.getAttribute('aria-labelledby')?.split(' ')[1] ?? '')?.textContent;
+    const description = document.getElementById(attainment.getAttribute('aria-describedby') ?? '')?.textContent;
     expect(description).toBe(
       '1 Nov: 0 of 1 targets met. 2–8 Nov: 2 of 2 targets met. 9–15 Nov: 0 of 1 targets met. 16–22 Nov: no targets decided. 23–29 Nov: 1 of 1 targets met. 30 Nov: no targets decided.',
     );
@@ -115,7 +115,7 @@ describe('ReportsPage', () => {
       '23–29 Nov100 %1 of 1 targets met',
       '30 Nov—no targets decided',
     ]);
-    const breaches = screen.getByRole('img', { name: /^Breaches by severity/ });
+    const breaches = screen.getByRole('img', { name: 'Breaches by severity' });
     expect(within(breaches.closest('figure') as HTMLElement).getAllByRole('row', { hidden: true }).map((row) => row.textContent)).toEqual([
       'SeverityValueBreaches',
       'Urgent11 missed target on 1 ticket',
@@ -126,8 +126,8 @@ describe('ReportsPage', () => {
   it('follows the filters in the weekly chart', async () => {
     renderPage();
     await userEvent.selectOptions(screen.getByLabelText('Plan'), 'neptune-basic');
-    const attainment = screen.getByRole('img', { name: /^Attainment by week/ });
-    expect(document.getElementById(attainment.getAttribute('aria-labelledby')?.split(' ')[1] ?? '')?.textContent).toMatch(/^1 Nov: 0 of 1 targets met\. 2–8 Nov: no targets decided\./);
+    const attainment = screen.getByRole('img', { name: 'Attainment by week', description: /^1 Nov: / });
+    expect(document.getElementById(attainment.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/^1 Nov: 0 of 1 targets met\. 2–8 Nov: no targets decided\./);
   });
 
   it('downloads the CSV files of what is shown', async () => {
