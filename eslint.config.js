@@ -34,6 +34,14 @@ export default tseslint.config(
     },
   },
   {
+    // Per-surface view state (Zustand stores, docs/research aesthetics §6–7): the one lib/ folder that may
+    // import zustand. Everything else of the purity block still applies (no clock, no browser globals).
+    files: ['lib/state/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['#imports', 'wxt', 'wxt/*', 'react', 'react-dom'] }],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {

@@ -1,13 +1,25 @@
 import { defineConfig } from 'wxt';
+import { SAAS_HOST_PERMISSIONS } from './entrypoints/background/saas-hosts.ts';
+
+// Self-hosted helpdesks (Zammad, Znuny, RT, Jira DC…) are asked for one origin at a time from the
+// options page; never <all_urls> up front.
+const SELF_HOSTED_ORIGINS = ['https://*/*', 'http://*/*'];
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // lib/ is not one of WXT's auto-import folders; every module imports what it uses explicitly.
   imports: false,
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     name: 'SLA Lens',
     description: 'Support-contract deadlines (business hours, follow-the-sun, average response) inline in your helpdesk.',
-    permissions: ['storage'],
-  },
+    // alarms: clock ticks and background refresh; notifications: threshold alerts; scripting: the
+    // content script on self-hosted helpdesks the agent grants at runtime; unlimitedStorage: a team
+    // queue of 2,000+ tickets with their evaluations is ~5 KB each, past storage.local's 10 MB quota
+    // (no install warning).
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'scripting'],
+    host_permissions: SAAS_HOST_PERMISSIONS,
+    // MV2 (the Firefox build) has no optional_host_permissions: origins go in optional_permissions.
+    ...(manifestVersion === 2 ? { optional_permissions: SELF_HOSTED_ORIGINS } : { optional_host_permissions: SELF_HOSTED_ORIGINS }),
+  }),
 });

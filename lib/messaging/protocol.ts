@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ticketEvaluationSchema } from '../plans/evaluation-schema.ts';
+import { queuePinRefSchema, queuePinSchema, queuePinsSchema } from '../registry/queue-pins.ts';
+import { pinRefreshSchema } from '../registry/refresh-plan.ts';
 import { HELPDESK_IDS, ticketSchema } from '../ticket.ts';
 
 /**
@@ -34,6 +36,21 @@ export const protocol = {
   refreshQueue: {
     request: z.strictObject({}),
     response: z.strictObject({ refreshed: z.number().int().nonnegative(), failed: z.array(z.string()) }),
+  },
+  /** UI → BG: pin a helpdesk queue (view, filter, overview, saved search) so the background keeps the whole team's tickets current. */
+  pinQueue: {
+    request: queuePinSchema,
+    response: z.strictObject({ pins: queuePinsSchema }),
+  },
+  /** UI → BG: stop following a pinned queue. */
+  unpinQueue: {
+    request: queuePinRefSchema,
+    response: z.strictObject({ pins: queuePinsSchema }),
+  },
+  /** UI → BG: the pinned queues and how their last background read went. */
+  listQueuePins: {
+    request: z.strictObject({}),
+    response: z.strictObject({ pins: z.array(queuePinSchema.extend({ status: pinRefreshSchema })) }),
   },
 } as const;
 

@@ -38,6 +38,8 @@ export interface EvaluationContext {
   eligible: boolean;
   eligibilityIssues: string[];
   nowMs: number;
+  /** Status pauses per pause rule, computed once per evaluation (every cycle of a metric shares them). */
+  pauseCache: Map<Target['pause'], PauseInterval[]>;
 }
 
 /** A clock to build: which metric, from when, stopped when. */
@@ -80,30 +82,33 @@ export function targetFor(version: PlanVersion, severityId: string, metric: Metr
   return version.targets.find((target) => target.severity === severityId && target.metric === metric);
 }
 
-/** Status stretches that pause this target, from `fromMs` on; with the guard, stretches after a customer message keep counting. */
-function pausesFor(ctx: EvaluationContext, target: Target, fromMs: number): PauseInterval[] {
-  if (target.pause.statuses.length === 0) return [];
+/**
+ * Status stretches that pause a target over the whole ticket, merged; with the guard, stretches after
+ * a customer message keep counting. Clocks skip the ones before their start.
+ */
+function pausesFor(ctx: EvaluationContext, rule: Target['pause']): PauseInterval[] {
+  const cached = ctx.pauseCache.get(rule);
+  if (cached) return cached;
   const pauses: PauseInterval[] = [];
-  for (const segment of ctx.timeline.statusSegments) {
-    if (!target.pause.statuses.includes(segment.status)) continue;
+  for (const segment of rule.statuses.length === 0 ? [] : ctx.timeline.statusSegments) {
+    if (!rule.statuses.includes(segment.status)) continue;
     const end = segment.toMs ?? Number.POSITIVE_INFINITY;
-    if (end <= fromMs) continue;
     const reason = `status ${segment.status.replace('_', ' ')}`;
-    if (!target.pause.unlessCustomerSpokeLast) {
-      pauses.push({ fromMs: Math.max(segment.fromMs, fromMs), toMs: segment.toMs, reason });
+    if (!rule.unlessCustomerSpokeLast) {
+      pauses.push({ fromMs: segment.fromMs, toMs: segment.toMs, reason });
       continue;
     }
     // Split at messages: a stretch after the customer spoke does not pause (they are waiting for us).
     const cuts = [segment.fromMs, ...ctx.timeline.messages.filter((m) => m.atMs > segment.fromMs && m.atMs < end).map((m) => m.atMs)];
     cuts.forEach((cut, k) => {
       const pieceEnd = cuts[k + 1] ?? segment.toMs;
-      const speaker = lastSpeakerBefore(ctx.timeline, cut + (k === 0 ? 0 : 1));
-      if (speaker === 'customer') return;
-      const from = Math.max(cut, fromMs);
-      if (pieceEnd === null || pieceEnd > from) pauses.push({ fromMs: from, toMs: pieceEnd, reason });
+      if (lastSpeakerBefore(ctx.timeline, cut + (k === 0 ? 0 : 1)) === 'customer') return;
+      if (pieceEnd === null || pieceEnd > cut) pauses.push({ fromMs: cut, toMs: pieceEnd, reason });
     });
   }
-  return pauses;
+  const merged = mergePauses(pauses);
+  ctx.pauseCache.set(rule, merged);
+  return merged;
 }
 
 function mergePauses(pauses: PauseInterval[]): PauseInterval[] {
@@ -178,8 +183,8 @@ export function planClock(ctx: EvaluationContext, request: ClockRequest): Planne
   }
   const firstLeg = legs[0] as ClockLeg;
   const targetMs = request.targetMsOverride ?? durationMs(target.duration, calendar, firstLeg.fromMs);
-  const statusPauses = pausesFor(ctx, target, firstLeg.fromMs);
-  const pauses = request.extraPauses && request.extraPauses.length > 0 ? mergePauses([...statusPauses, ...request.extraPauses]) : mergePauses(statusPauses);
+  const statusPauses = pausesFor(ctx, target.pause);
+  const pauses = request.extraPauses && request.extraPauses.length > 0 ? mergePauses([...statusPauses, ...request.extraPauses]) : statusPauses;
   const outcome = runClock({ legs, targetMs: Math.max(targetMs, 1), pauses, stopMs: request.stopMs, nowMs: ctx.nowMs, warn: target.warn });
   return { target, calendar, severityLabel: severity.label, legs, targetMs, pauses, startReason, notes, outcome };
 }
@@ -203,7 +208,9 @@ export function buildClock(ctx: EvaluationContext, request: ClockRequest): Clock
     calendar: { id: target.calendar, name: calendarName, zones: calendarZones(calendar) },
     target: { text: durationText(target.duration), minutes: targetMs / MINUTE_MS, source: `${ctx.planName} · ${planned.severityLabel} · ${METRIC_LABELS[request.metric]}` },
     start: { at: iso(firstLeg.fromMs), reason: startReason },
-    pauses: pauses.map((pause) => ({ from: iso(pause.fromMs), to: pause.toMs === null ? null : iso(pause.toMs), status: pause.reason })),
+    pauses: pauses
+      .filter((pause) => pause.toMs === null || pause.toMs > firstLeg.fromMs)
+      .map((pause) => ({ from: iso(Math.max(pause.fromMs, firstLeg.fromMs)), to: pause.toMs === null ? null : iso(pause.toMs), status: pause.reason })),
     holidays: holidaysBetween(calendar, firstLeg.fromMs, spanEnd),
     dstShifts: offsetChangesBetween(calendar, firstLeg.fromMs, spanEnd).map((change) => ({
       at: iso(change.atMs),

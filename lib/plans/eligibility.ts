@@ -12,9 +12,9 @@ import { emailDomain, isDomainOrSubdomain } from './match-customer.ts';
 export function checkEligibility(ticket: Ticket, version: PlanVersion, customer: Customer): { eligible: boolean; issues: string[] } {
   const issues: string[] = [];
   const rules = version.eligibility;
-  if (rules.channels !== undefined) {
-    if (ticket.channel === undefined) issues.push(`the ticket's channel is unknown (only ${rules.channels.join(', ')} count)`);
-    else if (!rules.channels.includes(ticket.channel)) issues.push(`channel "${ticket.channel}" is not covered (only ${rules.channels.join(', ')})`);
+  // A helpdesk that does not say how a ticket arrived (Znuny's page, a generic site) gets the benefit of the doubt.
+  if (rules.channels !== undefined && ticket.channel !== undefined && !rules.channels.includes(ticket.channel)) {
+    issues.push(`channel "${ticket.channel}" is not covered (only ${rules.channels.join(', ')})`);
   }
   const requester = ticket.requester.email;
   if (rules.namedContacts !== undefined) {

@@ -51,6 +51,7 @@ export function evaluateTicket(ticket: Ticket, config: Config, now: DateTime): T
     eligible: eligibility.eligible,
     eligibilityIssues: eligibility.issues,
     nowMs,
+    pauseCache: new Map(),
   };
   const clocks = METRIC_CLOCKS.map((build) => build(ctx)).filter((clock): clock is Clock => clock !== undefined);
   const budget = timeBudget(ticket, ctx);

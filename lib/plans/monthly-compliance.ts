@@ -2,10 +2,10 @@ import type { DateTime } from 'luxon';
 import { dayNumberFromIsoDate, isoDateOfDayNumber, localIsoDate } from '../sla/index.ts';
 import type { Ticket } from '../ticket.ts';
 import { METRIC_LABELS } from './clock-builder.ts';
-import type { Config, Customer, Metric } from './config-schema.ts';
+import type { Config, Contract, Customer, Metric } from './config-schema.ts';
 import { evaluateTicket } from './evaluate-ticket.ts';
 import type { Clock, TicketEvaluation } from './evaluation-schema.ts';
-import { contractOn, matchCustomer, versionOn } from './match-customer.ts';
+import { matchCustomer, versionOn } from './match-customer.ts';
 
 /** One binding metric's tally for the month. */
 export interface MetricTally {
@@ -115,12 +115,23 @@ function tallyClock(tallies: Map<Metric, MetricTally>, clock: Clock, ticket: Tic
   tally[clock.metric === 'average_response' && !resolved ? 'open' : verdict(clock)]++;
 }
 
-function credit(customer: Customer, config: Config, planId: string, lastDay: number, missed: boolean): CreditEstimate | null {
-  const lastDate = isoDateOfDayNumber(lastDay);
+/** The customer's contracts for a plan that overlap the month, latest start last. */
+function contractsInMonth(customer: Customer, planId: string, firstDay: number, lastDay: number): Contract[] {
+  return customer.contracts
+    .filter((contract) => {
+      const from = contract.from === undefined ? Number.NEGATIVE_INFINITY : dayNumberFromIsoDate(contract.from);
+      const until = contract.until === undefined ? Number.POSITIVE_INFINITY : dayNumberFromIsoDate(contract.until);
+      return contract.plan === planId && from <= lastDay && until >= firstDay;
+    })
+    .sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
+}
+
+function credit(customer: Customer, config: Config, planId: string, firstDay: number, lastDay: number, missed: boolean): CreditEstimate | null {
   const plan = config.plans[planId];
-  const rule = plan ? versionOn(plan, lastDate).credit : undefined;
+  const rule = plan ? versionOn(plan, isoDateOfDayNumber(lastDay)).credit : undefined;
   if (!rule) return null;
-  const fee = contractOn(customer, lastDate)?.monthlyFee ?? customer.contracts.find((contract) => contract.plan === planId)?.monthlyFee;
+  // The fee of this row's own contract: after a plan change mid-month, another plan's contract is in force at month end.
+  const fee = contractsInMonth(customer, planId, firstDay, lastDay).at(-1)?.monthlyFee;
   const upTo = rule.kind === 'up-to-percent';
   const amount = fee === undefined ? null : upTo ? (fee.amount * (rule.percent ?? 100)) / 100 : fee.amount;
   return {
@@ -174,10 +185,8 @@ export function monthlyCompliance(tickets: readonly Ticket[], config: Config, mo
   };
   // Every customer with a contract during the month gets a row, even without tickets.
   for (const customer of config.customers) {
-    for (const contract of customer.contracts) {
-      const from = contract.from === undefined ? Number.NEGATIVE_INFINITY : dayNumberFromIsoDate(contract.from);
-      const until = contract.until === undefined ? Number.POSITIVE_INFINITY : dayNumberFromIsoDate(contract.until);
-      if (from <= last && until >= first && contract.plan in config.plans) rowFor(customer, contract.plan);
+    for (const planId of new Set(customer.contracts.map((contract) => contract.plan))) {
+      if (planId in config.plans && contractsInMonth(customer, planId, first, last).length > 0) rowFor(customer, planId);
     }
   }
 
@@ -227,7 +236,7 @@ export function monthlyCompliance(tickets: readonly Ticket[], config: Config, mo
     const met = row.metrics.reduce((sum, tally) => sum + tally.met, 0);
     const missed = row.metrics.reduce((sum, tally) => sum + tally.missed, 0);
     row.attainmentPercent = met + missed > 0 ? Math.round((met / (met + missed)) * 1000) / 10 : null;
-    row.credit = credit(customer, config, row.planId, last, missed > 0);
+    row.credit = credit(customer, config, row.planId, first, last, missed > 0);
     row.ticketDetails.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     out.push(row);
   }

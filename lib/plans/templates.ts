@@ -1,5 +1,9 @@
 import { WEEKDAYS, type Weekday } from '../sla/index.ts';
-import type { CalendarEntry, ConfigInput, Plan, SeverityMapping } from './config-schema.ts';
+import type { z } from 'zod';
+import type { CalendarEntry, ConfigInput, Metric, planSchema, SeverityMapping, targetSchema } from './config-schema.ts';
+
+type TargetInput = z.input<typeof targetSchema>;
+type PlanInput = z.input<typeof planSchema>;
 
 /**
  * Starting points for the plans in the seed documents. Each brings the calendars and severity
@@ -11,7 +15,7 @@ export interface PlanTemplate {
   /** Where the rules come from. */
   source: string;
   calendars: Record<string, CalendarEntry>;
-  plan: Plan;
+  plan: PlanInput;
   severityMappings: SeverityMapping[];
 }
 
@@ -46,8 +50,32 @@ const fourLevelMappings = (plan: string): SeverityMapping[] => [
   { helpdesk: 'znuny', plan, source: { kind: 'priority' }, values: { '5 very high': 'urgent', '4 high': 'high', '3 normal': 'medium', '2 low': 'low', '1 very low': 'low' } },
 ];
 
-const hours = (amount: number) => ({ amount, unit: 'hours' as const });
-const businessDays = (amount: number) => ({ amount, unit: 'business_days' as const });
+const hours = (amount: number): TargetInput['duration'] => ({ amount, unit: 'hours' });
+const businessDays = (amount: number): TargetInput['duration'] => ({ amount, unit: 'business_days' });
+/** A target; warnings default to 75 % elapsed, clocks start at submission and never pause unless told. */
+const target = (severity: string, metric: Metric, duration: TargetInput['duration'], calendar: string, options: Partial<TargetInput> = {}): TargetInput => ({
+  severity,
+  metric,
+  duration,
+  calendar,
+  warn: { percentElapsed: 75 },
+  ...options,
+});
+/** Parked tickets (pending on the customer, on hold) stop the update cadence, unless the customer spoke last. */
+const parked = { statuses: ['pending', 'on_hold'], unlessCustomerSpokeLast: true } satisfies TargetInput['pause'];
+
+/** What every version of Priority Support promises: 1 h first response and 1 h average, email from the customer's domain. */
+const prioritySupportTerms = () => ({
+  severities: [{ id: 'priority', label: 'Priority', rank: 1, color: '#6f42c1' }],
+  defaultSeverity: 'priority',
+  targets: [
+    target('priority', 'first_response', hours(1), 'follow-the-sun-24x5', { warn: { percentElapsed: 50, minutesLeft: 15 } }),
+    target('priority', 'average_response', hours(1), 'follow-the-sun-24x5', { warn: { percentElapsed: 75, minutesLeft: 15 } }),
+  ],
+  severityChange: 'keep-elapsed' as const,
+  reopen: 'resume' as const,
+  eligibility: { channels: ['email' as const], requireCustomerDomain: true },
+});
 
 export const templates: Record<TemplateId, PlanTemplate> = {
   'priority-support': {
@@ -75,29 +103,11 @@ export const templates: Record<TemplateId, PlanTemplate> = {
         'Response within 1 hour of the first email; the average of all later responses until the ticket is resolved at most 1 hour. ' +
         'Only email tickets to the support address from requesters at the customer’s domain count. Coverage 24 hours a day, 5 days a week.',
       versions: [
+        { ...prioritySupportTerms(), credit: { kind: 'full-month', terms: 'If we fail to meet our guarantees for a given month, we will credit that full month of support fees back to you.' } },
         {
-          severities: [{ id: 'priority', label: 'Priority', rank: 1, color: '#6f42c1' }],
-          defaultSeverity: 'priority',
-          targets: [
-            { severity: 'priority', metric: 'first_response', duration: hours(1), calendar: 'follow-the-sun-24x5', binding: true, warn: { percentElapsed: 50, minutesLeft: 15 }, start: { rule: 'submission' }, pause: { statuses: [], unlessCustomerSpokeLast: false } },
-            { severity: 'priority', metric: 'average_response', duration: hours(1), calendar: 'follow-the-sun-24x5', binding: true, warn: { percentElapsed: 75, minutesLeft: 15 }, start: { rule: 'submission' }, pause: { statuses: [], unlessCustomerSpokeLast: false } },
-          ],
-          severityChange: 'keep-elapsed',
-          reopen: 'resume',
-          eligibility: { channels: ['email'], requireCustomerDomain: true },
-          credit: { kind: 'full-month', terms: 'If we fail to meet our guarantees for a given month, we will credit that full month of support fees back to you.' },
-        },
-        {
+          ...prioritySupportTerms(),
+          // The 2023 Terms keep the objectives and change the remedy.
           effectiveFrom: '2023-08-01',
-          severities: [{ id: 'priority', label: 'Priority', rank: 1, color: '#6f42c1' }],
-          defaultSeverity: 'priority',
-          targets: [
-            { severity: 'priority', metric: 'first_response', duration: hours(1), calendar: 'follow-the-sun-24x5', binding: true, warn: { percentElapsed: 50, minutesLeft: 15 }, start: { rule: 'submission' }, pause: { statuses: [], unlessCustomerSpokeLast: false } },
-            { severity: 'priority', metric: 'average_response', duration: hours(1), calendar: 'follow-the-sun-24x5', binding: true, warn: { percentElapsed: 75, minutesLeft: 15 }, start: { rule: 'submission' }, pause: { statuses: [], unlessCustomerSpokeLast: false } },
-          ],
-          severityChange: 'keep-elapsed',
-          reopen: 'resume',
-          eligibility: { channels: ['email'], requireCustomerDomain: true },
           credit: {
             kind: 'up-to-percent',
             percent: 50,
@@ -123,13 +133,13 @@ export const templates: Record<TemplateId, PlanTemplate> = {
           severities: fourLevels,
           defaultSeverity: 'medium',
           targets: [
-            { severity: 'urgent', metric: 'first_response', duration: hours(8), calendar: 'customer-hours', binding: true, warn: { percentElapsed: 75 }, start: { rule: 'submission' }, pause: { statuses: [], unlessCustomerSpokeLast: false } },
-            { severity: 'high', metric: 'first_response', duration: businessDays(3), calendar: 'customer-hours', binding: true, warn: { percentElapsed: 75 }, start: { rule: 'submission' }, pause: { statuses: [], unlessCustomerSpokeLast: false } },
-            { severity: 'high', metric: 'periodic_update', duration: businessDays(2), calendar: 'customer-hours', binding: true, warn: { percentElapsed: 75 }, start: { rule: 'submission' }, pause: { statuses: ['pending', 'on_hold'], unlessCustomerSpokeLast: true } },
-            { severity: 'medium', metric: 'first_response', duration: businessDays(6), calendar: 'customer-hours', binding: false, warn: { percentElapsed: 75 }, start: { rule: 'submission' }, pause: { statuses: [], unlessCustomerSpokeLast: false } },
-            { severity: 'medium', metric: 'periodic_update', duration: businessDays(5), calendar: 'customer-hours', binding: false, warn: { percentElapsed: 75 }, start: { rule: 'submission' }, pause: { statuses: ['pending', 'on_hold'], unlessCustomerSpokeLast: true } },
-            { severity: 'low', metric: 'first_response', duration: businessDays(9), calendar: 'customer-hours', binding: false, warn: { percentElapsed: 75 }, start: { rule: 'submission' }, pause: { statuses: [], unlessCustomerSpokeLast: false } },
-            { severity: 'low', metric: 'periodic_update', duration: businessDays(10), calendar: 'customer-hours', binding: false, warn: { percentElapsed: 75 }, start: { rule: 'submission' }, pause: { statuses: ['pending', 'on_hold'], unlessCustomerSpokeLast: true } },
+            target('urgent', 'first_response', hours(8), 'customer-hours'),
+            target('high', 'first_response', businessDays(3), 'customer-hours'),
+            target('high', 'periodic_update', businessDays(2), 'customer-hours', { pause: parked }),
+            target('medium', 'first_response', businessDays(6), 'customer-hours', { binding: false }),
+            target('medium', 'periodic_update', businessDays(5), 'customer-hours', { binding: false, pause: parked }),
+            target('low', 'first_response', businessDays(9), 'customer-hours', { binding: false }),
+            target('low', 'periodic_update', businessDays(10), 'customer-hours', { binding: false, pause: parked }),
           ],
           severityChange: 'keep-elapsed',
           reopen: 'resume',
@@ -152,14 +162,14 @@ export const templates: Record<TemplateId, PlanTemplate> = {
           severities: fourLevels,
           defaultSeverity: 'medium',
           targets: [
-            { severity: 'urgent', metric: 'first_response', duration: hours(2), calendar: '24x7', binding: true, warn: { percentElapsed: 50, minutesLeft: 30 }, start: { rule: 'submission' }, pause: { statuses: [], unlessCustomerSpokeLast: false } },
-            { severity: 'urgent', metric: 'periodic_update', duration: hours(2), calendar: '24x7', binding: true, warn: { minutesLeft: 30 }, start: { rule: 'submission' }, pause: { statuses: ['pending', 'on_hold'], unlessCustomerSpokeLast: true } },
-            { severity: 'high', metric: 'first_response', duration: hours(6), calendar: 'customer-hours', binding: true, warn: { percentElapsed: 75 }, start: { rule: 'submission' }, pause: { statuses: [], unlessCustomerSpokeLast: false } },
-            { severity: 'high', metric: 'periodic_update', duration: businessDays(1), calendar: 'customer-hours', binding: true, warn: { percentElapsed: 75 }, start: { rule: 'submission' }, pause: { statuses: ['pending', 'on_hold'], unlessCustomerSpokeLast: true } },
-            { severity: 'medium', metric: 'first_response', duration: businessDays(2), calendar: 'customer-hours', binding: false, warn: { percentElapsed: 75 }, start: { rule: 'submission' }, pause: { statuses: [], unlessCustomerSpokeLast: false } },
-            { severity: 'medium', metric: 'periodic_update', duration: businessDays(2), calendar: 'customer-hours', binding: false, warn: { percentElapsed: 75 }, start: { rule: 'submission' }, pause: { statuses: ['pending', 'on_hold'], unlessCustomerSpokeLast: true } },
-            { severity: 'low', metric: 'first_response', duration: businessDays(5), calendar: 'customer-hours', binding: false, warn: { percentElapsed: 75 }, start: { rule: 'submission' }, pause: { statuses: [], unlessCustomerSpokeLast: false } },
-            { severity: 'low', metric: 'periodic_update', duration: businessDays(5), calendar: 'customer-hours', binding: false, warn: { percentElapsed: 75 }, start: { rule: 'submission' }, pause: { statuses: ['pending', 'on_hold'], unlessCustomerSpokeLast: true } },
+            target('urgent', 'first_response', hours(2), '24x7', { warn: { percentElapsed: 50, minutesLeft: 30 } }),
+            target('urgent', 'periodic_update', hours(2), '24x7', { warn: { minutesLeft: 30 }, pause: parked }),
+            target('high', 'first_response', hours(6), 'customer-hours'),
+            target('high', 'periodic_update', businessDays(1), 'customer-hours', { pause: parked }),
+            target('medium', 'first_response', businessDays(2), 'customer-hours', { binding: false }),
+            target('medium', 'periodic_update', businessDays(2), 'customer-hours', { binding: false, pause: parked }),
+            target('low', 'first_response', businessDays(5), 'customer-hours', { binding: false }),
+            target('low', 'periodic_update', businessDays(5), 'customer-hours', { binding: false, pause: parked }),
           ],
           severityChange: 'keep-elapsed',
           reopen: 'resume',
@@ -197,10 +207,10 @@ export const templates: Record<TemplateId, PlanTemplate> = {
           ],
           defaultSeverity: 'low',
           targets: [
-            { severity: 'critical', metric: 'first_response', duration: hours(2), calendar: 'otrs-service-window', binding: true, warn: { percentElapsed: 75 }, start: { rule: 'next-window' }, pause: { statuses: [], unlessCustomerSpokeLast: false } },
-            { severity: 'critical', metric: 'resolution', duration: hours(24), calendar: '24x7', binding: true, warn: { percentElapsed: 75 }, start: { rule: 'submission' }, pause: { statuses: ['pending'], unlessCustomerSpokeLast: true } },
-            { severity: 'medium', metric: 'first_response', duration: hours(4), calendar: 'otrs-service-window', binding: true, warn: { percentElapsed: 75 }, start: { rule: 'next-window' }, pause: { statuses: [], unlessCustomerSpokeLast: false } },
-            { severity: 'low', metric: 'first_response', duration: businessDays(1), calendar: 'otrs-service-window', binding: true, warn: { percentElapsed: 75 }, start: { rule: 'next-window' }, pause: { statuses: [], unlessCustomerSpokeLast: false } },
+            target('critical', 'first_response', hours(2), 'otrs-service-window', { start: { rule: 'next-window' } }),
+            target('critical', 'resolution', hours(24), '24x7', { pause: { statuses: ['pending'], unlessCustomerSpokeLast: true } }),
+            target('medium', 'first_response', hours(4), 'otrs-service-window', { start: { rule: 'next-window' } }),
+            target('low', 'first_response', businessDays(1), 'otrs-service-window', { start: { rule: 'next-window' } }),
           ],
           severityChange: 'retroactive',
           reopen: 'resume',

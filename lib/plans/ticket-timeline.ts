@@ -39,12 +39,18 @@ export function buildTimeline(ticket: Ticket, nowMs: number): TicketTimeline {
   let exact = ticket.complete;
   if (!ticket.complete) notes.push('The helpdesk did not show the whole history: clocks are estimates.');
   // Evaluating at an earlier "now" (the simulator, tests, reports) sees only what had happened by then.
-  const events = ticket.events.map((event, index) => ({ event, index, atMs: Math.max(Date.parse(event.at), createdMs) })).filter((entry) => entry.atMs <= nowMs);
+  const events: { event: Ticket['events'][number]; index: number; atMs: number }[] = [];
+  let inOrder = true;
+  for (const [index, event] of ticket.events.entries()) {
+    const atMs = Math.max(Date.parse(event.at), createdMs);
+    if (atMs > nowMs) continue;
+    const previous = events[events.length - 1];
+    if (previous && atMs < previous.atMs) inOrder = false;
+    events.push({ event, index, atMs });
+  }
   const seesPresent = events.length === ticket.events.length;
   // Adapters deliver events in order; sorting (stably, by time) is only needed when they did not.
-  if (events.some((entry, k) => k > 0 && entry.atMs < (events[k - 1] as (typeof events)[number]).atMs)) {
-    events.sort((a, b) => a.atMs - b.atMs || a.index - b.index);
-  }
+  if (!inOrder) events.sort((a, b) => a.atMs - b.atMs || a.index - b.index);
 
   const messages: TicketTimeline['messages'] = [];
   for (const { event, atMs } of events) {

@@ -66,7 +66,12 @@ describe('monthlyCompliance', () => {
   it('a plan change mid-month gives one row per plan, each ticket judged by the plan in force when it was created', () => {
     const changing = scenarioConfig((input) => {
       const globex = input.customers.find((c) => c.id === 'globex');
-      if (globex) globex.contracts = [{ plan: 'neptune-basic', until: '2026-11-14' }, { plan: 'neptune-extended', from: '2026-11-15' }];
+      if (globex) {
+        globex.contracts = [
+          { plan: 'neptune-basic', until: '2026-11-14', monthlyFee: { amount: 300, currency: 'EUR' } },
+          { plan: 'neptune-extended', from: '2026-11-15', monthlyFee: { amount: 900, currency: 'EUR' } },
+        ];
+      }
     });
     const before = ticket({ id: 'G1', requester: { email: 'kim@globex.example' }, priority: 'urgent', createdAt: '2026-11-10T10:00:00Z' });
     const after = ticket({ id: 'G2', requester: { email: 'kim@globex.example' }, priority: 'urgent', createdAt: '2026-11-20T10:00:00Z' });
@@ -75,6 +80,20 @@ describe('monthlyCompliance', () => {
       ['neptune-basic', ['G1']],
       ['neptune-extended', ['G2']],
     ]);
+    // Each row is priced with its own contract, not the one in force at month end.
+    const withCredit = scenarioConfig((input) => {
+      const globex = input.customers.find((c) => c.id === 'globex');
+      const basic = input.plans['neptune-basic']?.versions[0];
+      if (globex && basic) {
+        globex.contracts = [
+          { plan: 'neptune-basic', until: '2026-11-14', monthlyFee: { amount: 300, currency: 'EUR' } },
+          { plan: 'neptune-extended', from: '2026-11-15', monthlyFee: { amount: 900, currency: 'EUR' } },
+        ];
+        basic.credit = { kind: 'full-month' };
+      }
+    });
+    const basicRow = monthlyCompliance([before], withCredit, '2026-11', now).rows.find((row) => row.planId === 'neptune-basic');
+    expect(basicRow?.credit).toMatchObject({ owed: true, amount: 300, currency: 'EUR' });
   });
 
   it('rejects a malformed month', () => {
