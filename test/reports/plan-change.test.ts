@@ -94,10 +94,8 @@ describe('a plan change in the middle of a month', () => {
     expect(priority?.credit).toMatchObject({ owed: false, amount: 0, currency: 'EUR', kind: 'up-to-percent', claimBy: '2026-12-30' });
   });
 
-  // BUG (lib/plans/monthly-compliance.ts, credit()): the fee comes from the contract in force on the
-  // last day of the month (Priority Support, 800 EUR) instead of the row's own contract (Neptune
-  // Basic, 300 EUR). `it.fails` keeps the suite green until it is fixed; then make it `it`.
-  it.fails('prices the Neptune Basic row’s credit with the Neptune Basic contract’s fee', () => {
+  // The month-end contract (Priority Support, 800 EUR) must not price the Neptune Basic row (fixed on main in 0496dd7).
+  it('prices the Neptune Basic row’s credit with the Neptune Basic contract’s fee', () => {
     const [basic] = globexRows();
     expect(basic?.credit).toMatchObject({ owed: true, kind: 'full-month', amount: 300, currency: 'EUR' });
   });
