@@ -49,15 +49,4 @@ export default tseslint.config(
       globals: { console: 'readonly', process: 'readonly', URL: 'readonly' },
     },
   },
-  {
-    // The reports' seam to the background worker's ticket registry reads one storage item until
-    // lib/storage has a reader for it (then this goes); the clock and browser-global rules still apply.
-    files: ['lib/reports/registry-source.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ regex: '^(#imports|react|react-dom|zustand)$' }, { regex: '^wxt(?!/utils/storage$)', message: 'Only wxt/utils/storage here.' }] },
-      ],
-    },
-  },
 );
