@@ -21,5 +21,7 @@ export default defineConfig({
     host_permissions: SAAS_HOST_PERMISSIONS,
     // MV2 (the Firefox build) has no optional_host_permissions: origins go in optional_permissions.
     ...(manifestVersion === 2 ? { optional_permissions: SELF_HOSTED_ORIGINS } : { optional_host_permissions: SELF_HOSTED_ORIGINS }),
+    // Enterprise policy: a `config` key in storage.managed, shown locked in the options page.
+    storage: { managed_schema: 'managed-schema.json' },
   }),
 });

@@ -187,7 +187,8 @@ export const severityMappingSchema = z.strictObject({
 export type SeverityMapping = z.infer<typeof severityMappingSchema>;
 
 export const siteSchema = z.strictObject({
-  origin: z.url().refine((url) => new URL(url).origin === url, 'expected an origin like https://support.example.com (no path)'),
+  // Zod runs the refinement even after z.url() failed, so it must not throw on a non-URL.
+  origin: z.url().refine((url) => URL.canParse(url) && new URL(url).origin === url, 'expected an origin like https://support.example.com (no path)'),
   helpdesk: z.enum(HELPDESK_IDS),
   name: z.string().max(200).optional(),
   options: z.record(z.string(), z.unknown()).optional(),
