@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { SAAS_HOST_PERMISSIONS } from './entrypoints/background/saas-hosts.ts';
+import { SAAS_MATCH_PATTERNS } from './lib/adapters/registry.ts';
 
 // Self-hosted helpdesks (Zammad, Znuny, RT, Jira DC…) are asked for one origin at a time from the
 // options page; never <all_urls> up front.
@@ -18,7 +18,7 @@ export default defineConfig({
     // queue of 2,000+ tickets with their evaluations is ~5 KB each, past storage.local's 10 MB quota
     // (no install warning).
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'scripting'],
-    host_permissions: SAAS_HOST_PERMISSIONS,
+    host_permissions: [...SAAS_MATCH_PATTERNS],
     // MV2 (the Firefox build) has no optional_host_permissions: origins go in optional_permissions.
     ...(manifestVersion === 2 ? { optional_permissions: SELF_HOSTED_ORIGINS } : { optional_host_permissions: SELF_HOSTED_ORIGINS }),
     // Enterprise policy: a `config` key in storage.managed, shown locked in the options page.

@@ -1,7 +1,7 @@
 import { MatchPattern } from '@webext-core/match-patterns';
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
-import { SAAS_HOST_PERMISSIONS } from './saas-hosts.ts';
+import { SAAS_MATCH_PATTERNS } from '../../lib/adapters/registry.ts';
 
 /** The one helpdesk content script, by its build output path (entrypoints/helpdesk.content/). */
 export const HELPDESK_SCRIPT = 'content-scripts/helpdesk.js';
@@ -9,7 +9,7 @@ export const HELPDESK_SCRIPT = 'content-scripts/helpdesk.js';
 
 const ID_PREFIX = 'sla-lens-helpdesk:';
 const scriptId = (origin: string) => `${ID_PREFIX}${origin}`;
-const saasPatterns = SAAS_HOST_PERMISSIONS.map((pattern) => new MatchPattern(pattern));
+const saasPatterns = SAAS_MATCH_PATTERNS.map((pattern) => new MatchPattern(pattern));
 
 /**
  * The exact origins among granted host permissions (`https://support.example.com/*`): the self-hosted

@@ -13,6 +13,15 @@ import { znuny } from './znuny.ts';
 export const adapters: readonly HelpdeskAdapter[] = [zendesk, freshdesk, jiraServiceManagement, zammad, znuny, requestTracker, generic];
 
 /**
+ * Match patterns of every SaaS helpdesk: the manifest's host permissions and the content script's
+ * matches. Self-hosted helpdesks are granted one origin at a time instead.
+ *
+ * @example
+ * SAAS_MATCH_PATTERNS // => ['https://*.zendesk.com/*', 'https://*.freshdesk.com/*', 'https://*.atlassian.net/*']
+ */
+export const SAAS_MATCH_PATTERNS: readonly string[] = adapters.filter((adapter) => adapter.hosting === 'saas').flatMap((adapter) => adapter.matches);
+
+/**
  * The adapter with this id.
  *
  * @example

@@ -7,7 +7,8 @@ import { grantedSiteOrigins, HELPDESK_SCRIPT } from '../../entrypoints/backgroun
 import { eventually, installPermissionsAndScripting, SAAS_GRANTS, startBackground } from './harness.ts';
 
 const { adapters } = vi.hoisted(() => ({ adapters: [] as HelpdeskAdapter[] }));
-vi.mock('../../lib/adapters/registry.ts', () => ({ adapters }));
+// The real SaaS patterns (the manifest's), fake adapters.
+vi.mock('../../lib/adapters/registry.ts', async (importOriginal) => ({ ...(await importOriginal<typeof import('../../lib/adapters/registry.ts')>()), adapters }));
 
 const ZAMMAD = 'https://support.example.com';
 const RT = 'http://rt.intranet:8080';

@@ -11,7 +11,8 @@ import { at, makeTicket, ORIGIN, T0 } from '../registry/fixtures.ts';
 import { configure, eventually, installPermissionsAndScripting, jsonResponse, startBackground, type FakeGrants } from './harness.ts';
 
 const { adapters } = vi.hoisted(() => ({ adapters: [] as HelpdeskAdapter[] }));
-vi.mock('../../lib/adapters/registry.ts', () => ({ adapters }));
+// The real SaaS patterns (the manifest's), fake adapters.
+vi.mock('../../lib/adapters/registry.ts', async (importOriginal) => ({ ...(await importOriginal<typeof import('../../lib/adapters/registry.ts')>()), adapters }));
 vi.mock('../../lib/plans/evaluate-ticket.ts', async () => ({ evaluateTicket: (await import('../registry/fixtures.ts')).fakeEvaluate }));
 
 const SELF_HOSTED = 'https://support.example.com';
