@@ -19,6 +19,10 @@ export interface DemoOptions {
   log: (line: string) => void;
   /** How long to wait for each surface to draw (bounded: a broken build must not hang the demo). */
   surfaceTimeoutMs?: number;
+  /** Prefix of the screenshot files (`list-page.png` → `<prefix>list-page.png`). */
+  screenshotPrefix?: string;
+  /** Called once the browser is up, before any page opens (the end-to-end test records requests here). */
+  onBrowser?: (browser: ExtensionBrowser) => void;
 }
 
 export interface RunningDemo {
@@ -73,6 +77,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     await helpdesk.close();
     throw error;
   }
+  options.onBrowser?.(browser);
   const stop = async () => {
     await browser.close();
     await helpdesk.close();
@@ -85,7 +90,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     if (options.headless) mkdirSync(options.outputDir, { recursive: true });
     const shoot = async (page: Page, name: string, shows: string) => {
       if (!options.headless) return;
-      const file = join(options.outputDir, `${name}.png`);
+      const file = join(options.outputDir, `${options.screenshotPrefix ?? ''}${name}.png`);
       await page.screenshot({ path: file, fullPage: true });
       screenshots.push({ file, shows });
     };

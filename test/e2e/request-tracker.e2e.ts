@@ -4,6 +4,7 @@
  * the deadlines the configured plans imply — worked out here from RT's REST2 `Created` — then replies
  * in RT and sees the first response met, and finds the at-risk tickets in the popup, soonest first.
  */
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFIG_STORAGE_KEY, grantedOrigins, readExtensionStorage, writeExtensionStorage } from '../../demo/kit/extension-storage.ts';
 import { popupQueue } from '../../demo/kit/surfaces.ts';
@@ -179,6 +180,25 @@ describe.skipIf(skip)('Request Tracker 5 (real, on 127.0.0.1)', () => {
     const atRisk: TicketName[] = ['breached', 'warning', 'atRisk'];
     expect(atRisk.map((name) => created[name] + 2 * HOUR_MS)).toEqual(atRisk.map((name) => created[name] + 2 * HOUR_MS).toSorted((a, b) => a - b));
     expect(listed).toEqual(atRisk.map((name) => `#${ids[name]}`));
+  });
+
+  it.skipIf(!surfaces.reports)('the reports page has the month of each customer and plan seen on RT', async () => {
+    const reports = await session!.browser.openExtensionPage('reports.html');
+    await reports.getByRole('heading', { level: 1, name: /^SLA report — / }).waitFor({ timeout: SURFACE_TIMEOUT_MS });
+    // The report opens on the last whole month; the tickets are this month's, in each customer's zone.
+    const monthOf = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone }).setLocale('en-GB').toFormat('LLLL yyyy');
+    const month = monthOf(created.reply, 'America/New_York');
+    await reports.getByLabel('Month').selectOption({ label: month });
+    await reports.getByRole('heading', { level: 1, name: `SLA report — ${month}` }).waitFor({ timeout: SURFACE_TIMEOUT_MS });
+    const acme = reports.getByRole('region', { name: 'Acme Corp — Neptune Extended Support' });
+    await acme.waitFor({ timeout: SURFACE_TIMEOUT_MS });
+    await saveScreenshot(reports, 'reports-request-tracker');
+    // Acme's first responses: met for the ticket answered above and for seed.sh's "login" (sam replied), missed for the
+    // one made 150 minutes old, still open for the two at risk; seed.sh's "cli" ticket was opened by staff (none owed).
+    const firstResponse = acme.getByRole('table', { name: 'Binding targets of Acme Corp — Neptune Extended Support' }).getByRole('row', { name: /^First response/ });
+    expect(await firstResponse.getByRole('cell').allTextContents()).toEqual(['2', '1', '2']);
+    // Globex's month is London's (the same one except within hours of a month's end).
+    if (monthOf(created.globex, 'Europe/London') === month) expect(await reports.getByRole('region', { name: 'Globex Inc — Priority Support' }).count()).toBe(1);
   });
 
   it('sent nothing anywhere but RT (pages and service worker), and logged no errors', () => {

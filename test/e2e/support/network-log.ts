@@ -20,8 +20,7 @@ const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:', 'chrome-extension:', 
  * const log = recordRequests(browser.context);
  * expect(requestsLeaving(log, ['https://acme.zendesk.com'], extensionId)).toEqual([]);
  */
-export function recordRequests(context: BrowserContext): LoggedRequest[] {
-  const log: LoggedRequest[] = [];
+export function recordRequests(context: BrowserContext, log: LoggedRequest[] = []): LoggedRequest[] {
   context.on('request', (request: Request) => {
     log.push({ url: request.url(), method: request.method(), from: request.serviceWorker() ? 'service-worker' : 'page' });
   });
