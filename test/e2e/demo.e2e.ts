@@ -9,7 +9,7 @@ import { recordRequests, requestsLeaving, type LoggedRequest } from './support/n
 import { EXTENSION_DIR, missingSurfaces } from './support/extension-under-test.ts';
 import { SCREENSHOT_DIR } from './support/screenshots.ts';
 
-describe.skipIf(missingSurfaces('overlay', 'background'))('npm run demo (headless)', () => {
+describe.skipIf(missingSurfaces('the demo suite', 'overlay', 'background'))('npm run demo (headless)', () => {
   let demo: RunningDemo | undefined;
   const requests: LoggedRequest[] = [];
 

@@ -39,7 +39,7 @@ function secondConfig(): ConfigInput {
   return config;
 }
 
-describe.skipIf(missingSurfaces('overlay', 'background', 'options'))('Options page', () => {
+describe.skipIf(missingSurfaces('the options page suite', 'overlay', 'background', 'options'))('Options page', () => {
   let server: LocalHttpsServer | undefined;
   let session: Session | undefined;
   let fixtures: SaasFixtures;

@@ -48,7 +48,7 @@ const TICKETS = {
 } as const;
 type TicketName = keyof typeof TICKETS;
 
-const skip = missingSurfaces('overlay', 'background') ?? requestTrackerMissing();
+const skip = missingSurfaces('the Request Tracker suite', 'overlay', 'background') ?? requestTrackerMissing();
 
 describe.skipIf(skip)('Request Tracker 5 (real, on 127.0.0.1)', () => {
   let session: Session | undefined;

@@ -40,7 +40,7 @@ const badgeFor = (badges: readonly RowBadge[], ticket: string) => {
   return found[0]!;
 };
 
-describe.skipIf(missingSurfaces('overlay', 'background'))('SaaS helpdesks (local stand-ins on their real host names)', () => {
+describe.skipIf(missingSurfaces('the SaaS suite', 'overlay', 'background'))('SaaS helpdesks (local stand-ins on their real host names)', () => {
   let server: LocalHttpsServer | undefined;
   let session: Session | undefined;
   let fixtures: SaasFixtures;
