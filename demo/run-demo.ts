@@ -95,7 +95,18 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       screenshots.push({ file, shows });
     };
 
-    const list = browser.context.pages()[0] ?? (await browser.context.newPage());
+    // The showcased tickets first: their pages read the whole history, which the list then shows too (a view's batch
+    // read has no comments, so on its own it would take an answered ticket for unanswered).
+    let firstTab = browser.context.pages()[0];
+    for (const id of SHOWCASE_TICKETS) {
+      const page = firstTab ?? (await browser.context.newPage());
+      firstTab = undefined;
+      await page.goto(demoTicketUrl(id));
+      if (surfaces.overlay) await waitFor(page, `ticket ${id} strip`, () => page.locator(overlay.stripClock).first().waitFor({ timeout }), problems);
+      await shoot(page, `ticket-${id}`, demoTickets.find((ticket) => ticket.id === id)?.shows ?? '');
+    }
+
+    const list = await browser.context.newPage();
     await list.goto(demoViewUrl);
     if (!surfaces.overlay) problems.push('the helpdesk overlay (content script) is not in this build yet');
     else {
@@ -108,18 +119,13 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     }
     await shoot(list, 'list-page', `${DEMO_VIEW.title}: a badge per row with its most urgent clock and its rank by SLA`);
 
-    for (const id of SHOWCASE_TICKETS) {
-      const page = await browser.context.newPage();
-      await page.goto(demoTicketUrl(id));
-      if (surfaces.overlay) await waitFor(page, `ticket ${id} strip`, () => page.locator(overlay.stripClock).first().waitFor({ timeout }), problems);
-      await shoot(page, `ticket-${id}`, demoTickets.find((ticket) => ticket.id === id)?.shows ?? '');
-    }
-
     const popup = await browser.context.newPage();
     await popup.setViewportSize(POPUP_VIEWPORT);
     await popup.goto(browser.extensionUrl(extensionPages.popup));
-    if (surfaces.popupQueue) await waitFor(popup, 'popup queue', () => popup.locator(popupQueue.rows).first().waitFor({ timeout }), problems);
-    else problems.push('the popup queue is not in this build yet (the placeholder popup is shown)');
+    if (!surfaces.popupQueue) problems.push('the popup queue is not in this build yet (the placeholder popup is shown)');
+    // Without the overlay no ticket was read, so the queue stays empty: its heading is all there is to wait for.
+    else if (!surfaces.overlay) await waitFor(popup, 'popup', () => popup.getByRole('heading', { name: 'SLA Lens' }).waitFor({ timeout }), problems);
+    else await waitFor(popup, 'popup queue', () => popup.locator(popupQueue.rows).first().waitFor({ timeout }), problems);
     await shoot(popup, 'popup', 'the popup: tickets at risk across helpdesks, soonest breach first');
 
     if (surfaces.options) {
@@ -130,8 +136,11 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
 
     if (surfaces.reports) {
       const page = await browser.openExtensionPage(extensionPages.reports);
-      await waitFor(page, 'reports page', () => page.getByRole('heading').first().waitFor({ timeout }), problems);
-      await shoot(page, 'reports', 'the reports page');
+      await waitFor(page, 'reports page', () => page.getByRole('heading', { level: 1 }).waitFor({ timeout }), problems);
+      // The report opens on the last whole month; the demo's tickets are this month's (the newest option).
+      await page.getByLabel('Month').selectOption({ index: 0 });
+      if (surfaces.overlay) await waitFor(page, 'reports of this month', () => page.getByRole('heading', { name: 'By customer and plan' }).waitFor({ timeout }), problems);
+      await shoot(page, 'reports', "the reports page: this month's compliance per customer and plan, from the tickets seen");
     } else problems.push('the reports page is not in this build yet');
 
     if (!options.headless) await list.bringToFront();
