@@ -84,24 +84,27 @@ export function isCountingAt(countdown: Countdown, nowMs: number): boolean {
   return window !== null && window.startMs <= nowMs && nowMs < window.endMs;
 }
 
-function secondsText(minutes: number): string {
-  const total = Math.floor(minutes * 60);
-  const wholeMinutes = Math.floor(total / 60);
-  const seconds = total % 60;
+function secondsText(totalSeconds: number): string {
+  const wholeMinutes = Math.floor(totalSeconds / 60);
+  const seconds = totalSeconds % 60;
   return wholeMinutes > 0 ? `${wholeMinutes} m ${String(seconds).padStart(2, '0')} s` : `${seconds} s`;
 }
 
 /**
- * A countdown for people: time left, or overdue counting up; seconds only near zero and while moving.
+ * A countdown for people: time left, or overdue counting up; seconds only near zero and while
+ * moving. Time left rounds up (a countdown shows zero only when time is up), time overdue rounds
+ * down like any elapsed time.
  *
  * @example
  * formatCountdown(130, false) // => '2 h 10 m left'
  * formatCountdown(4.5, true) // => '4 m 30 s left'
- * formatCountdown(-12, false) // => 'overdue 12 m'
+ * formatCountdown(29.99, false) // => '30 m left'
+ * formatCountdown(-12.7, false) // => 'overdue 12 m'
  */
 export function formatCountdown(minutes: number, withSeconds: boolean): string {
   const magnitude = Math.abs(minutes);
-  const text = withSeconds && magnitude < SECONDS_BELOW_MINUTES ? secondsText(magnitude) : formatMinutes(magnitude);
+  const round = minutes < 0 ? Math.floor : Math.ceil;
+  const text = withSeconds && magnitude < SECONDS_BELOW_MINUTES ? secondsText(round(magnitude * 60)) : formatMinutes(round(magnitude));
   return minutes < 0 ? `overdue ${text}` : `${text} left`;
 }
 
@@ -109,7 +112,7 @@ export function formatCountdown(minutes: number, withSeconds: boolean): string {
  * The countdown text at `nowMs`, or null when the clock has nothing to count.
  *
  * @example
- * countdownText(countdown, nowMs) // => '1 h 05 m left'
+ * countdownText(countdown, nowMs) // => '1 h 5 m left'
  */
 export function countdownText(countdown: Countdown, nowMs: number): string | null {
   const minutes = remainingAt(countdown, nowMs);
@@ -121,7 +124,7 @@ export function countdownText(countdown: Countdown, nowMs: number): string | nul
  * wakes up exactly when a visible number needs it and not every second.
  *
  * @example
- * nextTextChangeAt(countdownWith90SecondsLeft, nowMs) // => nowMs + 1 ms, then every second
+ * nextTextChangeAt(countdownWith90SecondsLeft, nowMs) // => nowMs + 1000, and so on every second
  */
 export function nextTextChangeAt(countdown: Countdown, nowMs: number): number | null {
   if (!isCountingAt(countdown, nowMs)) {
@@ -136,10 +139,12 @@ export function nextTextChangeAt(countdown: Countdown, nowMs: number): number | 
     return null;
   }
   const remainingMs = (remainingAt(countdown, nowMs) ?? 0) * MINUTE_MS;
-  const unit = Math.abs(remainingMs) < SECONDS_BELOW_MINUTES * MINUTE_MS ? SECOND_MS : MINUTE_MS;
-  // Shown values are floored: a positive count drops just past a multiple of the unit, an overdue one grows at the next.
-  const step = remainingMs > 0 ? (remainingMs % unit) + 1 : unit - (Math.abs(remainingMs) % unit);
-  return nowMs + step;
+  const secondsFromMs = SECONDS_BELOW_MINUTES * MINUTE_MS;
+  const unit = Math.abs(remainingMs) < secondsFromMs ? SECOND_MS : MINUTE_MS;
+  if (remainingMs <= 0) return nowMs + unit - (-remainingMs % unit);
+  // Time left is rounded up, so it drops at each multiple of the unit; seconds appear just below the threshold.
+  const atNextMultiple = nowMs + (remainingMs % unit || unit);
+  return remainingMs >= secondsFromMs ? Math.min(atNextMultiple, nowMs + remainingMs - secondsFromMs + 1) : atNextMultiple;
 }
 
 /**

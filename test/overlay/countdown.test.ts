@@ -67,12 +67,15 @@ describe('formatCountdown and countdownText', () => {
     expect(formatCountdown(130, false)).toBe('2 h 10 m left');
     expect(formatCountdown(4.5, true)).toBe('4 m 30 s left');
     expect(formatCountdown(0.75, true)).toBe('45 s left');
-    expect(formatCountdown(4.5, false)).toBe('4 m left');
-    expect(formatCountdown(12.5, true)).toBe('12 m left');
+    expect(formatCountdown(4.5, false)).toBe('5 m left');
+    expect(formatCountdown(12.5, true)).toBe('13 m left');
+    expect(formatCountdown(29.99, false)).toBe('30 m left');
     expect(formatCountdown(-12, false)).toBe('overdue 12 m');
+    expect(formatCountdown(-12.7, false)).toBe('overdue 12 m');
     expect(formatCountdown(-1 / 6, true)).toBe('overdue 10 s');
     const countdown = toCountdown(clock({ remainingMinutes: 5 }), EVALUATED_AT);
-    expect(countdownText(countdown, EVALUATED_AT_MS + 30_500)).toBe('4 m 29 s left');
+    expect(countdownText(countdown, EVALUATED_AT_MS + 30_500)).toBe('4 m 30 s left');
+    expect(countdownText(countdown, EVALUATED_AT_MS + 31_000)).toBe('4 m 29 s left');
     expect(countdownText(toCountdown(clock({ state: 'paused', remainingMinutes: null }), EVALUATED_AT), EVALUATED_AT_MS)).toBeNull();
   });
 });
@@ -80,11 +83,14 @@ describe('formatCountdown and countdownText', () => {
 describe('nextTextChangeAt', () => {
   it('wakes at the next minute while minutes show, every second near zero, and not at all for still clocks', () => {
     const minutes = toCountdown(clock({ remainingMinutes: 30.5 }), EVALUATED_AT);
-    // 30 m 30 s left shows "30 m"; it shows "29 m" just after 30 s.
-    expect(nextTextChangeAt(minutes, EVALUATED_AT_MS)).toBe(EVALUATED_AT_MS + 30_001);
+    // 30 m 30 s left shows "31 m"; it shows "30 m" after 30 s.
+    expect(nextTextChangeAt(minutes, EVALUATED_AT_MS)).toBe(EVALUATED_AT_MS + 30_000);
     const seconds = toCountdown(clock({ remainingMinutes: 2 }), EVALUATED_AT);
-    expect(nextTextChangeAt(seconds, EVALUATED_AT_MS)).toBe(EVALUATED_AT_MS + 1);
-    expect(nextTextChangeAt(seconds, EVALUATED_AT_MS + 400)).toBe(EVALUATED_AT_MS + 1001);
+    expect(nextTextChangeAt(seconds, EVALUATED_AT_MS)).toBe(EVALUATED_AT_MS + 1_000);
+    expect(nextTextChangeAt(seconds, EVALUATED_AT_MS + 400)).toBe(EVALUATED_AT_MS + 1_000);
+    // "10 m left" turns into "10 m 00 s left" just below ten minutes.
+    const threshold = toCountdown(clock({ remainingMinutes: 10 }), EVALUATED_AT);
+    expect(nextTextChangeAt(threshold, EVALUATED_AT_MS)).toBe(EVALUATED_AT_MS + 1);
     const overdue = toCountdown(clock({ state: 'breached', remainingMinutes: -20.25 }), EVALUATED_AT);
     expect(nextTextChangeAt(overdue, EVALUATED_AT_MS)).toBe(EVALUATED_AT_MS + 45_000);
     expect(nextTextChangeAt(toCountdown(clock({ state: 'paused' }), EVALUATED_AT), EVALUATED_AT_MS)).toBeNull();

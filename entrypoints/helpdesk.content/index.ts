@@ -1,0 +1,41 @@
+import { defineContentScript } from '#imports';
+import { adapters, findAdapter } from '../../lib/adapters/registry.ts';
+import { createSameOriginJson } from '../../lib/helpdesk-http/same-origin-json.ts';
+import { sendMessage } from '../../lib/messaging/messaging.ts';
+import { loadConfig } from '../../lib/storage/config-storage.ts';
+import { startOverlay } from './overlay.ts';
+
+/**
+ * The one content script for every helpdesk (docs: aesthetics.md 7.3). SaaS hosts come from the
+ * adapters' own match patterns, so this list never drifts from the registry; self-hosted origins
+ * are registered at run time by the background, for this same file (`content-scripts/helpdesk.js`).
+ */
+const saasMatches = [...new Set(adapters.filter((adapter) => adapter.hosting === 'saas').flatMap((adapter) => adapter.matches))];
+
+export default defineContentScript({
+  matches: saasMatches,
+  // Browsers reject a manifest content script without matches: until a SaaS adapter is registered
+  // the script exists only for the background to register on self-hosted origins.
+  registration: saasMatches.length > 0 ? 'manifest' : 'runtime',
+  // WXT's "script started" postMessage would reach the helpdesk's own message listeners; its custom event suffices.
+  noScriptStartedPostMessage: true,
+  async main(ctx) {
+    const { config } = await loadConfig();
+    startOverlay({
+      ctx,
+      findAdapter: (url) => findAdapter(url, config.sites),
+      getJson: createSameOriginJson({
+        origin: location.origin,
+        // Bound: a detached `fetch` throws "Illegal invocation".
+        fetch: (url, init) => fetch(url, init),
+        now: () => Date.now(),
+        signal: ctx.signal,
+      }),
+      evaluateTickets: (request) => sendMessage('evaluateTickets', request),
+      reportDiagnostics: (request) => sendMessage('reportDiagnostics', request),
+      now: () => Date.now(),
+      agentZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      log: (message, error) => console.warn(message, error),
+    });
+  },
+});
