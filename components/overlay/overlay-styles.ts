@@ -65,7 +65,12 @@ button:focus-visible, .popover:focus-visible { outline: 2px solid var(--sla-focu
 `;
 
 export const BADGE_CSS = `:host { all: initial; }${palette}${states}
-.badge { display: inline-flex; gap: 4px; align-items: baseline; margin: 0 4px; padding: 0 5px; white-space: nowrap;
+.badge { display: inline-block; margin: 0 4px; padding: 0 5px; white-space: nowrap;
   background: var(--sla-soft); border-radius: 3px; font-size: 11px; font-variant-numeric: tabular-nums; cursor: default; }
-.rank { color: var(--sla-muted); }
+.icon { margin-right: 4px; }
+.rank { margin-left: 4px; color: var(--sla-muted); }
+/* A fixed box for the countdown: its text changes every tick, and without size containment each
+   change would lay the helpdesk's whole table out again (bench/overlay.ts measures it). The box
+   must not be a flex or grid item, or the browser cannot stop the layout at it. */
+.time { display: inline-block; width: 16ch; height: 1.4em; contain: strict; overflow: hidden; text-overflow: ellipsis; vertical-align: bottom; }
 `;

@@ -29,6 +29,7 @@ export function startListPage(page: PageContext): PageView {
   /** Row → ticket id, as of the adapter's last scan. */
   let rowIds = new Map<Element, string>();
   const badges = new Map<Element, RowBadge>();
+  const badgeOfHost = new WeakMap<Element, RowBadge>();
   const shown = new Map<RowBadge, TicketEvaluation>();
   const tickets = new Map<string, Ticket>();
   const evaluations = new Map<string, { evaluation: TicketEvaluation; reevaluateAt: number | null }>();
@@ -54,27 +55,24 @@ export function startListPage(page: PageContext): PageView {
     shown.delete(badge);
   };
 
-  const titleFor = errors.guard(
-    'describe a badge',
-    (badge: RowBadge): string => {
-      const content = badge.content;
-      if (content?.kind === 'no-plan') return `SLA Lens: no plan (${content.reason})`;
-      if (content?.kind !== 'clock') return 'SLA Lens: no clocks apply to this ticket';
-      const { clock, countdown } = content.ranked;
-      const view = describeClock(clock, countdown, { nowMs: page.now(), agentZone: page.agentZone });
-      return [
-        `${view.label}: ${view.name}, ${view.status}`,
-        view.deadline,
-        view.customerDeadline,
-        view.binding ? null : 'target, not binding',
-        view.estimated ? 'estimated' : null,
-        ...view.details,
-      ]
-        .filter((part): part is string => part !== null)
-        .join('\n');
-    },
-    '',
-  );
+  /** A badge's hover text: the clock in full words, both deadlines, what else is known. */
+  const titleFor = (badge: RowBadge): string => {
+    const content = badge.content;
+    if (content?.kind === 'no-plan') return `SLA Lens: no plan (${content.reason})`;
+    if (content?.kind !== 'clock') return 'SLA Lens: no clocks apply to this ticket';
+    const { clock, countdown } = content.ranked;
+    const view = describeClock(clock, countdown, { nowMs: page.now(), agentZone: page.agentZone });
+    return [
+      `${view.label}: ${view.name}, ${view.status}`,
+      view.deadline,
+      view.customerDeadline,
+      view.binding ? null : 'target, not binding',
+      view.estimated ? 'estimated' : null,
+      ...view.details,
+    ]
+      .filter((part): part is string => part !== null)
+      .join('\n');
+  };
 
   /** Draws every row that has an evaluation and ranks the rows; only changed badges are touched. */
   const render = () => {
@@ -92,8 +90,9 @@ export function startListPage(page: PageContext): PageView {
     for (const { row, content, evaluation } of rows) {
       let badge = badges.get(row);
       if (!badge) {
-        badge = createRowBadge(row, rowIds.get(row) ?? '', titleFor);
+        badge = createRowBadge(row, rowIds.get(row) ?? '');
         badges.set(row, badge);
+        badgeOfHost.set(badge.host, badge);
         ticker.add(badge.task, false);
         visibility.watch(badge.host, badge.task);
       }
@@ -180,6 +179,16 @@ export function startListPage(page: PageContext): PageView {
     undefined,
   );
 
+  // Hover text for every badge from one listener: events from inside a badge reach the document retargeted to its host.
+  const describeHovered = errors.guard(
+    'describe a badge',
+    (event: Event) => {
+      const badge = event.target instanceof Element ? badgeOfHost.get(event.target) : undefined;
+      if (badge) badge.host.title = titleFor(badge);
+    },
+    undefined,
+  );
+  document.addEventListener('pointerover', describeHovered, { signal });
   ticker.add(reevaluateTask, true);
   ticker.add(recognitionTask, true);
   signal.addEventListener('abort', () => [...badges.values()].forEach(drop), { once: true });

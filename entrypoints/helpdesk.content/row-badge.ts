@@ -28,55 +28,60 @@ export interface RowBadge {
   remove(): void;
 }
 
-/** Where in a row the badge goes: a table row gets it in the cell with the ticket link (the subject, usually), else its last cell. */
+/**
+ * Where in a row the badge goes. A table row only takes cells, so its badge goes into the cell with
+ * the first link (the subject, usually) or else its last cell; any other row takes the badge itself.
+ */
 function badgeSlot(row: Element): Element {
-  if (!(row instanceof HTMLTableRowElement) || row.cells.length === 0) return row;
-  const cells = [...row.cells];
-  return cells.find((cell) => cell.querySelector('a[href]')) ?? cells[cells.length - 1] ?? row;
+  if (row.nodeName !== 'TR') return row;
+  const linkCell = row.querySelector('a[href]')?.closest('td, th');
+  if (linkCell?.parentElement === row) return linkCell;
+  return row.lastElementChild ?? row;
 }
 
-function span(className: string, text = ''): HTMLSpanElement {
+/** A span holding one text node, rewritten only when its text changes (a tick touches no more DOM than it must). */
+function textSpan(className: string): { element: HTMLSpanElement; set: (text: string) => void } {
   const element = document.createElement('span');
   element.className = className;
-  element.textContent = text;
-  return element;
+  const text = document.createTextNode('');
+  element.append(text);
+  return {
+    element,
+    set: (value) => {
+      if (text.data !== value) text.data = value;
+    },
+  };
 }
 
 /**
  * Creates a row's badge, not yet inserted: `show` it, then `attach` it, so inserting costs the page
- * one DOM mutation. `titleFor` is asked on hover, so the Luxon formatting of deadlines is paid only
- * for rows someone looks at.
+ * one DOM mutation. Its hover text is set by the list page on `pointerover` (one listener for all
+ * badges), so the Luxon formatting of deadlines is paid only for rows someone points at.
  */
-export function createRowBadge(row: Element, ticketId: string, titleFor: (badge: RowBadge) => string): RowBadge {
+export function createRowBadge(row: Element, ticketId: string): RowBadge {
   const host = document.createElement(BADGE_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = BADGE_CSS;
-  const box = span('badge');
-  const icon = span('icon');
-  icon.setAttribute('aria-hidden', 'true');
-  const label = span('sr-only');
-  const time = span('time');
-  const rank = span('rank');
-  box.append(icon, label, time, rank);
+  const box = document.createElement('span');
+  box.className = 'badge';
+  const [icon, label, time, rank] = [textSpan('icon'), textSpan('sr-only'), textSpan('time'), textSpan('rank')];
+  icon.element.setAttribute('aria-hidden', 'true');
+  box.append(icon.element, label.element, time.element, rank.element);
   shadow.append(style, box);
 
   let shownState = '';
-  const setText = (node: HTMLElement, text: string) => {
-    if (node.textContent !== text) node.textContent = text;
-  };
   const draw = (nowMs: number) => {
     const content = badge.content;
     if (content?.kind !== 'clock') return;
     const { clock, countdown } = content.ranked;
-    const remaining = remainingAt(countdown, nowMs);
-    const state = describeState(clock, remaining);
+    const state = describeState(clock, remainingAt(countdown, nowMs));
     if (state.state !== shownState) {
       shownState = state.state;
       box.dataset.state = state.state;
-      setText(icon, state.icon);
+      icon.set(state.icon);
     }
-    setText(time, countdownText(countdown, nowMs) ?? state.name);
+    time.set(countdownText(countdown, nowMs) ?? state.name);
   };
 
   const badge: RowBadge = {
@@ -93,18 +98,18 @@ export function createRowBadge(row: Element, ticketId: string, titleFor: (badge:
       shownState = '';
       if (content.kind === 'clock') {
         box.dataset.binding = content.ranked.clock.binding ? 'binding' : 'target';
-        setText(label, `${content.label}: `);
+        label.set(`${content.label}: `);
         draw(nowMs);
         return;
       }
       delete box.dataset.binding;
       box.dataset.state = content.kind;
-      setText(icon, '–');
-      setText(label, 'SLA: ');
-      setText(time, content.kind === 'no-plan' ? 'no plan' : 'no clocks');
+      icon.set('–');
+      label.set('SLA: ');
+      time.set(content.kind === 'no-plan' ? 'no plan' : 'no clocks');
     },
     setRank(value) {
-      setText(rank, value === undefined ? '' : `#${value} by SLA`);
+      rank.set(value === undefined ? '' : `#${value} by SLA`);
     },
     attach() {
       if (!host.isConnected && row.isConnected) badgeSlot(row).append(host);
@@ -113,8 +118,5 @@ export function createRowBadge(row: Element, ticketId: string, titleFor: (badge:
       host.remove();
     },
   };
-  host.addEventListener('pointerenter', () => {
-    host.title = titleFor(badge);
-  });
   return badge;
 }

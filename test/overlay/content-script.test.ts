@@ -170,6 +170,9 @@ describe('helpdesk content script', () => {
     // Icon, the clock's name for screen readers, the countdown and the rank.
     expect(badges().map(shadowText)).toEqual(['◷First response: 1 h 30 m left#3 by SLA', '◷First response: 30 m left#2 by SLA', '◷First response: 5 m 00 s left#1 by SLA']);
     expect(readTickets).toHaveBeenCalledTimes(1);
+    // The hover text, made when the pointer reaches the badge.
+    badges()[1]?.dispatchEvent(new Event('pointerover', { bubbles: true }));
+    expect(badges()[1]?.getAttribute('title')).toBe('First response: on track, 30 m left\ndue 10:30\n20:30 customer time (Australia/Sydney)');
 
     const row = document.querySelector('tr')!.cloneNode(true) as HTMLElement;
     row.dataset.id = '44';
