@@ -185,7 +185,7 @@ function manualTime() {
   /** Fires the ticker's timer one second (or more, when it is set later) from now; returns the tick's milliseconds. */
   const tick = (): number => {
     const due = pending;
-    if (!due) return 0;
+    if (!due) throw new Error('the ticker has no timer set: nothing on the page would ever update');
     pending = undefined;
     nowMs = Math.max(nowMs + 1000, due.at);
     const started = performance.now();
@@ -208,8 +208,7 @@ async function decorateList(minutesLeft: (index: number) => number, onScreen = R
   const evaluations = evaluationsFor(ids, minutesLeft);
   const time = manualTime();
   const controller = new AbortController();
-  const page: PageContext = {
-    ctx: undefined as never,
+  const page: Omit<PageContext, 'ctx'> = {
     adapter,
     site: undefined,
     source: { origin: location.origin, getJson: () => Promise.reject(new Error('not used')), document, url: new URL(location.href) },
@@ -340,7 +339,7 @@ function insertBadges(insert: Insert) {
 }
 
 /** Raw samples of every measurement, from one DOM. */
-export interface OverlaySamples {
+interface OverlaySamples {
   decorate: { ms: number[]; mutations: number };
   badges: { peer: string; oursInsertMs: number[]; theirsInsertMs: number[]; oursRedrawMs: number[]; theirsRedrawMs: number[] }[];
   ticks: { name: string; ms: number[]; rewritten: number }[];
@@ -348,7 +347,7 @@ export interface OverlaySamples {
 }
 
 /** Every measurement in the current global DOM; `fresh` gives each one an empty page. */
-export async function measureOverlay(fresh: Fresh): Promise<OverlaySamples> {
+async function measureOverlay(fresh: Fresh): Promise<OverlaySamples> {
   loaded ??= { react: await import('react'), dom: await import('react-dom'), client: await import('react-dom/client'), strip: await import('../components/overlay/ticket-strip.tsx') };
   const { react, dom, client, strip } = loaded;
 

@@ -12,6 +12,16 @@ import { startOverlay } from './overlay.ts';
  */
 const saasMatches = [...new Set(adapters.filter((adapter) => adapter.hosting === 'saas').flatMap((adapter) => adapter.matches))];
 
+/**
+ * `fetch` with the page's origin and cookies. Chrome's content-script `fetch` already has them;
+ * Firefox gives its content scripts their own and the page's as `content.fetch`.
+ */
+function pageFetch(): (url: string, init: RequestInit) => Promise<Response> {
+  const firefoxPage = (globalThis as { content?: Pick<Window, 'fetch'> }).content;
+  // Called as methods: a detached `fetch` throws "Illegal invocation".
+  return firefoxPage ? (url, init) => firefoxPage.fetch(url, init) : (url, init) => fetch(url, init);
+}
+
 export default defineContentScript({
   matches: saasMatches,
   // Browsers reject a manifest content script without matches: until a SaaS adapter is registered
@@ -26,8 +36,7 @@ export default defineContentScript({
       findAdapter: (url) => findAdapter(url, config.sites),
       getJson: createSameOriginJson({
         origin: location.origin,
-        // Bound: a detached `fetch` throws "Illegal invocation".
-        fetch: (url, init) => fetch(url, init),
+        fetch: pageFetch(),
         now: () => Date.now(),
         signal: ctx.signal,
       }),

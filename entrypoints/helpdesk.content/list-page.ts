@@ -5,10 +5,8 @@ import { mostUrgentClock, rankBySla } from '../../lib/overlay/urgency.ts';
 import type { TicketEvaluation } from '../../lib/plans/evaluation-schema.ts';
 import type { Ticket } from '../../lib/ticket.ts';
 import { NotRecognizedError } from '../../lib/adapters/types.ts';
-import { earliest, isOverlayHost, RECOGNITION_TIMEOUT_MS, type PageContext, type PageView } from './page-context.ts';
+import { earliest, isOverlayHost, messageOf, RECOGNITION_TIMEOUT_MS, type PageContext, type PageView } from './page-context.ts';
 import { createRowBadge, type BadgeContent, type RowBadge } from './row-badge.ts';
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function badgeContent(evaluation: TicketEvaluation, nowMs: number): BadgeContent {
   if (evaluation.match.status === 'no_plan') return { kind: 'no-plan', reason: evaluation.match.reason };
@@ -22,7 +20,7 @@ function badgeContent(evaluation: TicketEvaluation, nowMs: number): BadgeContent
  * adapter whenever the DOM gains elements; only new rows are read, in one `readTickets` call per
  * batch of rows.
  */
-export function startListPage(page: PageContext): PageView {
+export function startListPage(page: Omit<PageContext, 'ctx'>): PageView {
   const { adapter, source, signal, ticker, visibility, errors } = page;
   const capture = (where: string) => (error: unknown) => errors.capture(error, where);
   const startedAt = page.now();

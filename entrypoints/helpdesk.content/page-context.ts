@@ -45,6 +45,9 @@ export interface PageView {
   reread(): void;
 }
 
+/** An error's message as the agent and the diagnostics page read it (without the class name). */
+export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 /** The earliest of some instants, ignoring nulls; null when there is none. */
 export function earliest(instants: Iterable<number | null>): number | null {
   let first: number | null = null;

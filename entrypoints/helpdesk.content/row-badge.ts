@@ -4,7 +4,7 @@ import { countdownText, nextTextChangeAt, remainingAt } from '../../lib/overlay/
 import type { TickerTask } from '../../lib/overlay/ticker.ts';
 import type { RankedClock } from '../../lib/overlay/urgency.ts';
 
-export const BADGE_TAG = 'sla-lens-badge';
+const BADGE_TAG = 'sla-lens-badge';
 
 /** What a row's badge shows: its most urgent clock, or why there is none. */
 export type BadgeContent = { kind: 'clock'; label: string; ranked: RankedClock } | { kind: 'no-plan'; reason: string } | { kind: 'no-clocks' };

@@ -4,8 +4,6 @@ import { createRoot, type Root } from 'react-dom/client';
 import { STRIP_CSS } from '../../components/overlay/overlay-styles.ts';
 import { TicketStrip, type TicketStripProps } from '../../components/overlay/ticket-strip.tsx';
 
-export const STRIP_TAG = 'sla-lens-strip';
-
 export interface StripHandle {
   /** The shadow host, inserted right after the adapter's anchor. */
   readonly host: HTMLElement;
@@ -21,7 +19,7 @@ export interface StripHandle {
  */
 export async function mountStrip(ctx: ContentScriptContext, anchor: Element, onError: (error: unknown) => void): Promise<StripHandle> {
   const ui = await createShadowRootUi<Root>(ctx, {
-    name: STRIP_TAG,
+    name: 'sla-lens-strip',
     position: 'inline',
     anchor,
     append: 'after',

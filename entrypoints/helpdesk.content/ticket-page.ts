@@ -4,10 +4,8 @@ import { observe } from '../../lib/dom/observe.ts';
 import { nextTextChangeAt, reevaluateAt, toCountdown, type Countdown } from '../../lib/overlay/countdown.ts';
 import type { TickerTask } from '../../lib/overlay/ticker.ts';
 import type { Ticket } from '../../lib/ticket.ts';
-import { earliest, isOverlayHost, RECOGNITION_TIMEOUT_MS, type DiagnosticsRequest, type PageContext, type PageView } from './page-context.ts';
+import { earliest, isOverlayHost, messageOf, RECOGNITION_TIMEOUT_MS, type DiagnosticsRequest, type PageContext, type PageView } from './page-context.ts';
 import { mountStrip, type StripHandle } from './strip-ui.tsx';
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * A ticket page: reads the ticket through the adapter, asks the background for its clocks, and

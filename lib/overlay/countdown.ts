@@ -4,7 +4,7 @@ import type { Clock, ClockState } from '../plans/evaluation-schema.ts';
 const MINUTE_MS = 60_000;
 const SECOND_MS = 1000;
 /** Countdowns closer than this to zero (either side) show seconds, and only then tick every second. */
-export const SECONDS_BELOW_MINUTES = 10;
+const SECONDS_BELOW_MINUTES = 10;
 
 /** States in which business time moves the clock: down while running, up (overdue) once breached. */
 const MOVING_STATES: ReadonlySet<ClockState> = new Set(['running', 'breached']);
