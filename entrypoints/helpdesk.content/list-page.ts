@@ -5,7 +5,7 @@ import { mostUrgentClock, rankBySla } from '../../lib/overlay/urgency.ts';
 import type { TicketEvaluation } from '../../lib/plans/evaluation-schema.ts';
 import type { Ticket } from '../../lib/ticket.ts';
 import { NotRecognizedError } from '../../lib/adapters/types.ts';
-import { earliest, isOverlayHost, messageOf, RECOGNITION_TIMEOUT_MS, type PageContext, type PageView } from './page-context.ts';
+import { earliest, isOverlayHost, messageOf, RECOGNITION_TIMEOUT_MS, REEVALUATE_AT_MOST_EVERY_MS, type PageContext, type PageView } from './page-context.ts';
 import { createRowBadge, type BadgeContent, type RowBadge } from './row-badge.ts';
 
 function badgeContent(evaluation: TicketEvaluation, nowMs: number): BadgeContent {
@@ -34,9 +34,14 @@ export function startListPage(page: Omit<PageContext, 'ctx'>): PageView {
   let configured = true;
   let ticketsRead = 0;
 
+  let evaluatedAt = startedAt;
   const reevaluateTask = {
-    nextRunAt: () => earliest([...evaluations.values()].map((entry) => entry.reevaluateAt)),
-    run: () => void evaluate([...tickets.values()]).catch(capture('evaluate the rows')),
+    nextRunAt: () => {
+      const due = earliest([...evaluations.values()].map((entry) => entry.reevaluateAt));
+      return due === null ? null : Math.max(due, evaluatedAt + REEVALUATE_AT_MOST_EVERY_MS);
+    },
+    // Only the tickets still on the page.
+    run: () => void evaluate([...new Set(rowIds.values())].flatMap((id) => tickets.get(id) ?? [])).catch(capture('evaluate the rows')),
   };
   const recognitionTask = {
     nextRunAt: () => (rowIds.size > 0 ? null : startedAt + RECOGNITION_TIMEOUT_MS),
@@ -107,6 +112,7 @@ export function startListPage(page: Omit<PageContext, 'ctx'>): PageView {
 
   async function evaluate(batch: readonly Ticket[]): Promise<void> {
     if (batch.length === 0 || !configured) return;
+    evaluatedAt = page.now();
     const response = await page.evaluate(batch);
     if (signal.aborted) return;
     configured = response.configured;

@@ -39,6 +39,9 @@ export interface VisibilityWatcher {
   disconnect(): void;
 }
 
+/** However soon evaluations say things change, the background is asked again at most this often. */
+export const REEVALUATE_AT_MOST_EVERY_MS = 10_000;
+
 /** What a page session asks of its ticket or list view. */
 export interface PageView {
   /** Reads the tickets from the helpdesk again (the tab was shown after a while). */

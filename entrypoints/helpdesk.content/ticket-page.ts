@@ -4,7 +4,7 @@ import { observe } from '../../lib/dom/observe.ts';
 import { nextTextChangeAt, reevaluateAt, toCountdown, type Countdown } from '../../lib/overlay/countdown.ts';
 import type { TickerTask } from '../../lib/overlay/ticker.ts';
 import type { Ticket } from '../../lib/ticket.ts';
-import { earliest, isOverlayHost, messageOf, RECOGNITION_TIMEOUT_MS, type DiagnosticsRequest, type PageContext, type PageView } from './page-context.ts';
+import { earliest, isOverlayHost, messageOf, RECOGNITION_TIMEOUT_MS, REEVALUATE_AT_MOST_EVERY_MS, type DiagnosticsRequest, type PageContext, type PageView } from './page-context.ts';
 import { mountStrip, type StripHandle } from './strip-ui.tsx';
 
 /**
@@ -27,7 +27,14 @@ export function startTicketPage(page: PageContext, ticketId: string): PageView {
 
   const draw = (nowMs: number) => strip?.render({ ticketId, content, nowMs, agentZone: page.agentZone });
   const countdownTask: TickerTask = { nextRunAt: (nowMs) => earliest(countdowns.map((countdown) => nextTextChangeAt(countdown, nowMs))), run: draw };
-  const reevaluateTask: TickerTask = { nextRunAt: () => earliest(countdowns.map(reevaluateAt)), run: () => void evaluate().catch(capture('evaluate the ticket')) };
+  let evaluatedAt = startedAt;
+  const reevaluateTask: TickerTask = {
+    nextRunAt: () => {
+      const due = earliest(countdowns.map(reevaluateAt));
+      return due === null ? null : Math.max(due, evaluatedAt + REEVALUATE_AT_MOST_EVERY_MS);
+    },
+    run: () => void evaluate().catch(capture('evaluate the ticket')),
+  };
   const recognitionTask: TickerTask = {
     nextRunAt: () => (strip || anchorMissing ? null : startedAt + RECOGNITION_TIMEOUT_MS),
     run: () => {
@@ -54,6 +61,7 @@ export function startTicketPage(page: PageContext, ticketId: string): PageView {
   async function evaluate(): Promise<void> {
     if (!ticket) return;
     const { id } = ticket;
+    evaluatedAt = page.now();
     try {
       const { evaluations, configured } = await page.evaluate([ticket]);
       if (signal.aborted) return;

@@ -156,7 +156,8 @@ export function nextTextChangeAt(countdown: Countdown, nowMs: number): number | 
  */
 export function reevaluateAt(countdown: Countdown): number | null {
   const { nextChangeAtMs, window, state, remainingMinutes, evaluatedAtMs } = countdown;
-  const windowEnd = window && remainingMinutes !== null && MOVING_STATES.has(state) && window.endMs > evaluatedAtMs ? window.endMs : null;
-  if (nextChangeAtMs === null) return windowEnd;
-  return windowEnd === null ? nextChangeAtMs : Math.min(nextChangeAtMs, windowEnd);
+  const windowEnd = window && remainingMinutes !== null && MOVING_STATES.has(state) ? window.endMs : null;
+  // An instant at or before the evaluation is no news: asking again for it would only loop.
+  const candidates = [nextChangeAtMs, windowEnd].filter((at): at is number => at !== null && at > evaluatedAtMs);
+  return candidates.length > 0 ? Math.min(...candidates) : null;
 }

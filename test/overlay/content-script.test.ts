@@ -320,6 +320,19 @@ describe('helpdesk content script', () => {
     expect(evaluateTickets).toHaveBeenCalledTimes(2);
   });
 
+  it('asks at most every 10 s however soon the answers say things change', async () => {
+    ticketPage('42');
+    history.replaceState({}, '', '/agent/tickets/42');
+    const evaluateTickets = vi.fn(() =>
+      Promise.resolve({ configured: true, evaluations: [evaluation({ clocks: [clock({ nextChangeAt: '2026-11-23T09:00:01Z' })] })] }),
+    );
+    start(fakeAdapter(), { evaluateTickets });
+    await settle();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(evaluateTickets.mock.calls.length).toBeGreaterThanOrEqual(6);
+    expect(evaluateTickets.mock.calls.length).toBeLessThanOrEqual(7);
+  });
+
   it('removes everything when the content script is invalidated', async () => {
     listPage(['41', '42']);
     history.replaceState({}, '', '/views/7');
