@@ -1,10 +1,10 @@
+import { NotRecognizedError } from '../../lib/adapters/types.ts';
 import { observe } from '../../lib/dom/observe.ts';
 import { clockLabel, describeClock } from '../../lib/overlay/clock-view.ts';
 import { reevaluateAt, toCountdown } from '../../lib/overlay/countdown.ts';
 import { mostUrgentClock, rankBySla } from '../../lib/overlay/urgency.ts';
 import type { TicketEvaluation } from '../../lib/plans/evaluation-schema.ts';
 import type { Ticket } from '../../lib/ticket.ts';
-import { NotRecognizedError } from '../../lib/adapters/types.ts';
 import { earliest, isOverlayHost, messageOf, RECOGNITION_TIMEOUT_MS, REEVALUATE_AT_MOST_EVERY_MS, type PageContext, type PageView } from './page-context.ts';
 import { createRowBadge, type BadgeContent, type RowBadge } from './row-badge.ts';
 
@@ -33,8 +33,8 @@ export function startListPage(page: Omit<PageContext, 'ctx'>): PageView {
   const evaluations = new Map<string, { evaluation: TicketEvaluation; reevaluateAt: number | null }>();
   let configured = true;
   let ticketsRead = 0;
-
   let evaluatedAt = startedAt;
+
   const reevaluateTask = {
     nextRunAt: () => {
       const due = earliest([...evaluations.values()].map((entry) => entry.reevaluateAt));
@@ -142,6 +142,17 @@ export function startListPage(page: Omit<PageContext, 'ctx'>): PageView {
   }
   const readRows = (ids: readonly string[]) => void read(ids).catch(capture('read the rows'));
 
+  /** Reads the tickets not read yet and draws the rows of those already read. */
+  const decorate = (ids: Iterable<string>) => {
+    const unread = new Set<string>();
+    let known = false;
+    for (const id of ids) {
+      if (tickets.has(id)) known = true;
+      else unread.add(id);
+    }
+    if (known) render();
+    readRows([...unread]);
+  };
   /**
    * The adapter's rows, for `observe`. Each scan also reconciles the badges with the page: badges of
    * rows that left are dropped, badges the helpdesk wiped are put back, and a row element reused for
@@ -166,17 +177,6 @@ export function startListPage(page: Omit<PageContext, 'ctx'>): PageView {
     },
     [],
   );
-  /** Reads the tickets not read yet and draws the rows of those already read. */
-  const decorate = (ids: Iterable<string>) => {
-    const unread = new Set<string>();
-    let known = false;
-    for (const id of ids) {
-      if (tickets.has(id)) known = true;
-      else unread.add(id);
-    }
-    if (known) render();
-    readRows([...unread]);
-  };
   const onNewRows = errors.guard(
     'decorate new rows',
     (elements: Element[]) => decorate(elements.flatMap((element) => rowIds.get(element) ?? [])),

@@ -17,7 +17,7 @@ export type BadgeContent = { kind: 'clock'; label: string; ranked: RankedClock }
 export interface RowBadge {
   readonly host: HTMLElement;
   readonly row: Element;
-  ticketId: string;
+  readonly ticketId: string;
   content: BadgeContent | undefined;
   /** Ticks the countdown; registered with the page's ticker. */
   readonly task: TickerTask;

@@ -24,10 +24,10 @@ export function startTicketPage(page: PageContext, ticketId: string): PageView {
   let mounts = 0;
   let readOutcome: Pick<DiagnosticsRequest, 'recognized' | 'ticketsRead' | 'lastTicketId' | 'error'> | undefined;
   let anchorMissing = false;
+  let evaluatedAt = startedAt;
 
   const draw = (nowMs: number) => strip?.render({ ticketId, content, nowMs, agentZone: page.agentZone });
   const countdownTask: TickerTask = { nextRunAt: (nowMs) => earliest(countdowns.map((countdown) => nextTextChangeAt(countdown, nowMs))), run: draw };
-  let evaluatedAt = startedAt;
   const reevaluateTask: TickerTask = {
     nextRunAt: () => {
       const due = earliest(countdowns.map(reevaluateAt));
@@ -94,6 +94,7 @@ export function startTicketPage(page: PageContext, ticketId: string): PageView {
   const unmount = () => {
     if (!strip) return;
     visibility.unwatch(strip.host);
+    ticker.setVisible(countdownTask, false);
     strip.remove();
     strip = undefined;
   };
