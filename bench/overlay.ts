@@ -464,7 +464,11 @@ async function measureInChromium(log: (line: string) => void): Promise<{ browser
     plugins: [nodeOnly],
     logLevel: 'error',
   });
-  const browser = await chromium.launch({ executablePath, headless: true });
+  const browser = await chromium.launch({ executablePath, headless: true }).catch((error: unknown) => {
+    log(`overlay: ${executablePath} did not start (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): browser figures skipped`);
+    return undefined;
+  });
+  if (!browser) return undefined;
   try {
     const page = await browser.newPage();
     await page.setContent('<!doctype html><html><head><title>SLA Lens overlay bench</title></head><body></body></html>');
