@@ -10,7 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 // esbuild is not a dependency of its own: it comes with tsx, which runs every benchmark.
 import { build, type Plugin } from 'esbuild';
@@ -31,7 +31,10 @@ import type { Clock, TicketEvaluation } from '../lib/plans/evaluation-schema.ts'
 import type { Ticket } from '../lib/ticket.ts';
 import { seededRandom, type BenchRow } from './workload.ts';
 
-/** React, loaded after NODE_ENV is set to production (see {@link benchOverlay}), as in the extension's build. */
+/**
+ * React, loaded when the measurements start: they run from a bundle built with React's production
+ * build (see {@link bundleMeasurements}), and the bench runner itself never needs React.
+ */
 interface ReactModules {
   react: typeof import('react');
   dom: typeof import('react-dom');
@@ -347,7 +350,7 @@ interface OverlaySamples {
 }
 
 /** Every measurement in the current global DOM; `fresh` gives each one an empty page. */
-async function measureOverlay(fresh: Fresh): Promise<OverlaySamples> {
+export async function measureOverlay(fresh: Fresh): Promise<OverlaySamples> {
   loaded ??= { react: await import('react'), dom: await import('react-dom'), client: await import('react-dom/client'), strip: await import('../components/overlay/ticket-strip.tsx') };
   const { react, dom, client, strip } = loaded;
 
@@ -428,7 +431,16 @@ async function measureOverlay(fresh: Fresh): Promise<OverlaySamples> {
   return { decorate, badges, ticks, stripMs };
 }
 
-/** The browser side of {@link measureInChromium}: the page is the real thing, so only the body is emptied. */
+/**
+ * The measurements, as the extension ships them: this file bundled for the browser with React's
+ * production build. Both runs execute this bundle, never this module as loaded by the bench runner.
+ */
+interface MeasurementBundle {
+  measureOverlay: (fresh: Fresh) => Promise<OverlaySamples>;
+  measureInBrowser: () => Promise<OverlaySamples>;
+}
+
+/** In the browser the page is the real thing, so only the body is emptied between measurements. */
 export function measureInBrowser(): Promise<OverlaySamples> {
   return measureOverlay(async (measure) => {
     document.body.replaceChildren();
@@ -445,25 +457,37 @@ const nodeOnly: Plugin = {
   },
 };
 
-/** The measurements in Chromium, when one is installed (CHROMIUM_PATH, or Debian's or Playwright's usual paths). */
-async function measureInChromium(log: (line: string) => void): Promise<{ browser: string; samples: OverlaySamples } | undefined> {
-  const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => path && existsSync(path));
-  if (!executablePath) {
-    log('overlay: no Chromium found (set CHROMIUM_PATH): browser figures skipped');
-    return undefined;
-  }
+/** By path from the working directory: `npm run bench` runs a bundle of the runner from .bench/. */
+async function bundleMeasurements(format: 'esm' | 'iife'): Promise<string> {
   const bundle = await build({
-    entryPoints: [fileURLToPath(import.meta.url)],
+    entryPoints: [resolve('bench/overlay.ts')],
     bundle: true,
     write: false,
-    format: 'iife',
-    globalName: 'slaLensBench',
+    format,
+    ...(format === 'iife' ? { globalName: 'slaLensBench' } : {}),
     platform: 'browser',
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
     plugins: [nodeOnly],
     logLevel: 'error',
   });
+  return bundle.outputFiles[0]?.text ?? '';
+}
+
+async function measureInHappyDom(): Promise<OverlaySamples> {
+  const code = await bundleMeasurements('esm');
+  const bundle = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as MeasurementBundle;
+  return bundle.measureOverlay(freshHappyDom);
+}
+
+/** The measurements in Chromium, when one is installed (CHROMIUM_PATH, or Debian's or Google's usual paths). */
+async function measureInChromium(log: (line: string) => void): Promise<{ browser: string; samples: OverlaySamples } | undefined> {
+  const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => path && existsSync(path));
+  if (!executablePath) {
+    log('overlay: no Chromium found (set CHROMIUM_PATH): browser figures skipped');
+    return undefined;
+  }
+  const code = await bundleMeasurements('iife');
   const browser = await chromium.launch({ executablePath, headless: true }).catch((error: unknown) => {
     log(`overlay: ${executablePath} did not start (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): browser figures skipped`);
     return undefined;
@@ -472,8 +496,8 @@ async function measureInChromium(log: (line: string) => void): Promise<{ browser
   try {
     const page = await browser.newPage();
     await page.setContent('<!doctype html><html><head><title>SLA Lens overlay bench</title></head><body></body></html>');
-    await page.addScriptTag({ content: bundle.outputFiles[0]?.text ?? '' });
-    const samples = await page.evaluate(() => (window as unknown as { slaLensBench: { measureInBrowser: () => Promise<OverlaySamples> } }).slaLensBench.measureInBrowser());
+    await page.addScriptTag({ content: code });
+    const samples = await page.evaluate(() => (window as unknown as { slaLensBench: MeasurementBundle }).slaLensBench.measureInBrowser());
     return { browser: `Chromium ${browser.version()}`, samples };
   } finally {
     await browser.close();
@@ -539,9 +563,7 @@ function benchBundle(log: (line: string) => void): BenchRow {
 }
 
 export async function benchOverlay(log: (line: string) => void): Promise<BenchRow[]> {
-  // As in the extension's build: React's development checks would dominate every React figure.
-  process.env.NODE_ENV = 'production';
-  const rows = rowsOf(await measureOverlay(freshHappyDom), 'happy-dom', log);
+  const rows = rowsOf(await measureInHappyDom(), 'happy-dom', log);
   const chromiumRun = await measureInChromium(log);
   if (chromiumRun) rows.push(...rowsOf(chromiumRun.samples, chromiumRun.browser, log));
   return [...rows, benchBundle(log)];

@@ -161,7 +161,7 @@ export function startListPage(page: Omit<PageContext, 'ctx'>): PageView {
   const scanRows = errors.guard(
     'find the rows',
     (): Element[] => {
-      const rows = adapter.listRows(document);
+      const rows = adapter.listRows(document, page.site);
       rowIds = new Map(rows.map((row) => [row.element, row.ticketId]));
       const reused: string[] = [];
       for (const [row, badge] of badges) {

@@ -117,7 +117,7 @@ export function startTicketPage(page: PageContext, ticketId: string): PageView {
   const findAnchor = errors.guard(
     'find the ticket anchor',
     (): Element[] => {
-      const anchor = adapter.ticketAnchor(document, ticketId);
+      const anchor = adapter.ticketAnchor(document, ticketId, page.site);
       // The helpdesk re-rendered around the strip but kept the anchor: put the strip back.
       if (strip && anchor === strip.anchor && !strip.host.isConnected) void remountAt(anchor);
       return anchor ? [anchor] : [];
