@@ -6,6 +6,12 @@ const SECOND_MS = 1000;
 /** Countdowns closer than this to zero (either side) show seconds, and only then tick every second. */
 const SECONDS_BELOW_MINUTES = 10;
 
+/**
+ * Without a business window the page cannot follow a moving clock for long (an overdue one does not
+ * move at all), so it asks again this often.
+ */
+const NO_WINDOW_REEVALUATE_MS = 5 * 60_000;
+
 /** States in which business time moves the clock: down while running, up (overdue) once breached. */
 const MOVING_STATES: ReadonlySet<ClockState> = new Set(['running', 'breached']);
 
@@ -51,10 +57,11 @@ export function toCountdown(clock: Clock, evaluatedAt: string): Countdown {
  * the end is unknown, so the page asks the background again then ({@link reevaluateAt}), and at
  * `nextChangeAt` (state or warning level changes). Paused, waiting and finished clocks hold still.
  *
- * Without `businessWindow` (an older evaluator) the value is only narrowed: business time ahead never
- * exceeds wall time ahead, so a running clock has at most `deadline − now` left. That is exact
- * across closed hours and within the last business stretch before the deadline, and too generous
- * inside earlier stretches until the next evaluation; an overdue clock then holds still.
+ * Without `businessWindow` (an evaluator that does not say) the value is only narrowed: business time
+ * ahead never exceeds wall time ahead, so a running clock has at most `deadline − now` left. That is
+ * exact across closed hours and within the last business stretch before the deadline, and too
+ * generous inside earlier stretches; an overdue clock holds still. The page then asks again every
+ * few minutes ({@link reevaluateAt}).
  *
  * @example
  * // 30 m left at 09:00 inside a 09:00–17:00 window: 20 m at 09:10
@@ -149,15 +156,18 @@ export function nextTextChangeAt(countdown: Countdown, nowMs: number): number | 
 
 /**
  * When the page must ask the background again for this clock: at `nextChangeAt`, and at the end of
- * the business window it counted in (after that it cannot know the rate). Null: no need.
+ * the business window it counted in (after that it cannot know the rate); without a window, every
+ * few minutes while the clock moves. Null: no need.
  *
  * @example
  * reevaluateAt(countdown) // => Date.parse('2026-11-23T17:00:00Z'), the window's end
  */
 export function reevaluateAt(countdown: Countdown): number | null {
   const { nextChangeAtMs, window, state, remainingMinutes, evaluatedAtMs } = countdown;
-  const windowEnd = window && remainingMinutes !== null && MOVING_STATES.has(state) ? window.endMs : null;
+  const moving = remainingMinutes !== null && MOVING_STATES.has(state);
+  const windowEnd = moving && window ? window.endMs : null;
+  const noWindowRefresh = moving && window === undefined ? evaluatedAtMs + NO_WINDOW_REEVALUATE_MS : null;
   // An instant at or before the evaluation is no news: asking again for it would only loop.
-  const candidates = [nextChangeAtMs, windowEnd].filter((at): at is number => at !== null && at > evaluatedAtMs);
+  const candidates = [nextChangeAtMs, windowEnd, noWindowRefresh].filter((at): at is number => at !== null && at > evaluatedAtMs);
   return candidates.length > 0 ? Math.min(...candidates) : null;
 }

@@ -123,7 +123,10 @@ describe('reevaluateAt', () => {
     expect(reevaluateAt(toCountdown(clock({ nextChangeAt: null }), EVALUATED_AT))).toBe(at('2026-11-23T17:00:00Z'));
     expect(reevaluateAt(toCountdown(clock({ nextChangeAt: '2026-11-24T09:00:00Z' }), EVALUATED_AT))).toBe(at('2026-11-23T17:00:00Z'));
     expect(reevaluateAt(toCountdown(clock({ state: 'paused', nextChangeAt: null }), EVALUATED_AT))).toBeNull();
-    expect(reevaluateAt(toCountdown(clock({ businessWindow: undefined, nextChangeAt: null }), EVALUATED_AT))).toBeNull();
+    // Without a window a moving clock is asked about every five minutes; a still one is not.
+    expect(reevaluateAt(toCountdown(clock({ businessWindow: undefined, nextChangeAt: null }), EVALUATED_AT))).toBe(EVALUATED_AT_MS + 5 * MINUTE);
+    expect(reevaluateAt(toCountdown(clock({ state: 'breached', businessWindow: undefined, nextChangeAt: null }), EVALUATED_AT))).toBe(EVALUATED_AT_MS + 5 * MINUTE);
+    expect(reevaluateAt(toCountdown(clock({ state: 'met', businessWindow: undefined, nextChangeAt: null }), EVALUATED_AT))).toBeNull();
     // Instants at or before the evaluation are ignored, so a confused answer cannot make the page ask in a loop.
     expect(reevaluateAt(toCountdown(clock({ nextChangeAt: EVALUATED_AT, businessWindow: { start: '2026-11-23T07:00:00Z', end: '2026-11-23T08:00:00Z' } }), EVALUATED_AT))).toBeNull();
   });
