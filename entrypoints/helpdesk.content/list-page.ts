@@ -32,16 +32,16 @@ export function startListPage(page: Omit<PageContext, 'ctx'>): PageView {
   const tickets = new Map<string, Ticket>();
   const evaluations = new Map<string, { evaluation: TicketEvaluation; reevaluateAt: number | null }>();
   let configured = true;
-  let ticketsRead = 0;
-  let evaluatedAt = startedAt;
+  /** When the helpdesk or the background was last asked: the floor under asking again. */
+  let askedAt = startedAt;
 
   const reevaluateTask = {
     nextRunAt: () => {
       const due = earliest([...evaluations.values()].map((entry) => entry.reevaluateAt));
-      return due === null ? null : Math.max(due, evaluatedAt + REEVALUATE_AT_MOST_EVERY_MS);
+      return due === null ? null : Math.max(due, askedAt + REEVALUATE_AT_MOST_EVERY_MS);
     },
-    // Only the tickets still on the page.
-    run: () => void evaluate([...new Set(rowIds.values())].flatMap((id) => tickets.get(id) ?? [])).catch(capture('evaluate the rows')),
+    // The rows still on the page, read again: replies change the clocks as much as time does.
+    run: () => reread(),
   };
   const recognitionTask = {
     nextRunAt: () => (rowIds.size > 0 ? null : startedAt + RECOGNITION_TIMEOUT_MS),
@@ -112,7 +112,7 @@ export function startListPage(page: Omit<PageContext, 'ctx'>): PageView {
 
   async function evaluate(batch: readonly Ticket[]): Promise<void> {
     if (batch.length === 0 || !configured) return;
-    evaluatedAt = page.now();
+    askedAt = page.now();
     const response = await page.evaluate(batch);
     if (signal.aborted) return;
     configured = response.configured;
@@ -125,22 +125,23 @@ export function startListPage(page: Omit<PageContext, 'ctx'>): PageView {
 
   async function read(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
+    askedAt = page.now();
     let batch: Ticket[];
     try {
       batch = await adapter.readTickets(source, ids);
     } catch (error) {
       if (signal.aborted) return;
       errors.capture(error, 'read the rows');
-      page.report({ recognized: !(error instanceof NotRecognizedError), ticketsRead, error: messageOf(error) });
+      page.report({ recognized: !(error instanceof NotRecognizedError), ticketsRead: tickets.size, error: messageOf(error) });
       return;
     }
     if (signal.aborted) return;
     for (const ticket of batch) tickets.set(ticket.id, ticket);
-    ticketsRead += batch.length;
-    page.report({ recognized: true, ticketsRead, lastTicketId: batch[batch.length - 1]?.id });
+    page.report({ recognized: true, ticketsRead: tickets.size, lastTicketId: batch[batch.length - 1]?.id });
     await evaluate(batch);
   }
   const readRows = (ids: readonly string[]) => void read(ids).catch(capture('read the rows'));
+  const reread = () => readRows([...new Set(rowIds.values())]);
 
   /** Reads the tickets not read yet and draws the rows of those already read. */
   const decorate = (ids: Iterable<string>) => {
@@ -197,5 +198,5 @@ export function startListPage(page: Omit<PageContext, 'ctx'>): PageView {
   ticker.add(recognitionTask, true);
   signal.addEventListener('abort', () => [...badges.values()].forEach(drop), { once: true });
   observe(scanRows, onNewRows, { signal, ignore: isOverlayHost });
-  return { reread: () => readRows([...new Set(rowIds.values())]) };
+  return { reread };
 }

@@ -10,8 +10,8 @@ import { mountStrip, type StripHandle } from './strip-ui.tsx';
 /**
  * A ticket page: reads the ticket through the adapter, asks the background for its clocks, and
  * draws the strip after the adapter's anchor whenever that anchor (re)appears. The strip's
- * countdowns tick through the page's ticker while on screen; the background is asked again at the
- * clocks' `nextChangeAt` or business-window end.
+ * countdowns tick through the page's ticker while on screen; the ticket is read and evaluated again
+ * at the clocks' `nextChangeAt` or business-window end.
  */
 export function startTicketPage(page: PageContext, ticketId: string): PageView {
   const { adapter, source, signal, ticker, visibility, errors } = page;
@@ -24,17 +24,20 @@ export function startTicketPage(page: PageContext, ticketId: string): PageView {
   let mounts = 0;
   let readOutcome: Pick<DiagnosticsRequest, 'recognized' | 'ticketsRead' | 'lastTicketId' | 'error'> | undefined;
   let anchorMissing = false;
-  let evaluatedAt = startedAt;
+  /** When the helpdesk or the background was last asked: the floor under asking again. */
+  let askedAt = startedAt;
 
   const draw = (nowMs: number) => strip?.render({ ticketId, content, nowMs, agentZone: page.agentZone });
   const countdownTask: TickerTask = { nextRunAt: (nowMs) => earliest(countdowns.map((countdown) => nextTextChangeAt(countdown, nowMs))), run: draw };
   const reevaluateTask: TickerTask = {
     nextRunAt: () => {
       const due = earliest(countdowns.map(reevaluateAt));
-      return due === null ? null : Math.max(due, evaluatedAt + REEVALUATE_AT_MOST_EVERY_MS);
+      return due === null ? null : Math.max(due, askedAt + REEVALUATE_AT_MOST_EVERY_MS);
     },
-    run: () => void evaluate().catch(capture('evaluate the ticket')),
+    // Read again too: replies that came in meanwhile change the clocks as much as time does.
+    run: () => reread(),
   };
+  const reread = () => void read().catch(capture('read the ticket'));
   const recognitionTask: TickerTask = {
     nextRunAt: () => (strip || anchorMissing ? null : startedAt + RECOGNITION_TIMEOUT_MS),
     run: () => {
@@ -61,7 +64,7 @@ export function startTicketPage(page: PageContext, ticketId: string): PageView {
   async function evaluate(): Promise<void> {
     if (!ticket) return;
     const { id } = ticket;
-    evaluatedAt = page.now();
+    askedAt = page.now();
     try {
       const { evaluations, configured } = await page.evaluate([ticket]);
       if (signal.aborted) return;
@@ -75,6 +78,7 @@ export function startTicketPage(page: PageContext, ticketId: string): PageView {
   }
 
   async function read(): Promise<void> {
+    askedAt = page.now();
     try {
       ticket = await adapter.readTicket(source, ticketId);
       readOutcome = { recognized: true, ticketsRead: 1, lastTicketId: ticketId };
@@ -138,7 +142,6 @@ export function startTicketPage(page: PageContext, ticketId: string): PageView {
   ticker.add(recognitionTask, true);
   signal.addEventListener('abort', unmount, { once: true });
   observe(findAnchor, onAnchors, { signal, ignore: isOverlayHost });
-  const reread = () => void read().catch(capture('read the ticket'));
   reread();
   return { reread };
 }

@@ -305,19 +305,22 @@ describe('helpdesk content script', () => {
     expect(shadowText(strips()[0])).toContain('could not read this ticket: HTTP 403');
   });
 
-  it('asks the background again at nextChangeAt, not every tick', async () => {
+  it('reads and asks again at nextChangeAt, not every tick', async () => {
     ticketPage('42');
     history.replaceState({}, '', '/agent/tickets/42');
     const evaluateTickets = vi.fn(() =>
       Promise.resolve({ configured: true, evaluations: [evaluation({ clocks: [clock({ nextChangeAt: '2026-11-23T09:15:00Z' })] })] }),
     );
-    start(fakeAdapter(), { evaluateTickets });
+    const readTicket = vi.fn((_source: unknown, id: string) => Promise.resolve(ticket(id)));
+    start(fakeAdapter({ readTicket }), { evaluateTickets });
     await settle();
     expect(evaluateTickets).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(14 * 60_000);
     expect(evaluateTickets).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(evaluateTickets).toHaveBeenCalledTimes(2);
+    // Replies that came in meanwhile matter as much as the time: the ticket is read again too.
+    expect(readTicket).toHaveBeenCalledTimes(2);
   });
 
   it('asks at most every 10 s however soon the answers say things change', async () => {
