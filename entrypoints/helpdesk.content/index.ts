@@ -24,9 +24,6 @@ function pageFetch(): (url: string, init: RequestInit) => Promise<Response> {
 
 export default defineContentScript({
   matches: saasMatches,
-  // Browsers reject a manifest content script without matches: until a SaaS adapter is registered
-  // the script exists only for the background to register on self-hosted origins.
-  registration: saasMatches.length > 0 ? 'manifest' : 'runtime',
   // WXT's "script started" postMessage would reach the helpdesk's own message listeners; its custom event suffices.
   noScriptStartedPostMessage: true,
   async main(ctx) {
