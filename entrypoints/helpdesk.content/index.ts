@@ -1,16 +1,15 @@
 import { defineContentScript } from '#imports';
-import { adapters, findAdapter } from '../../lib/adapters/registry.ts';
+import { findAdapter, SAAS_MATCH_PATTERNS } from '../../lib/adapters/registry.ts';
 import { createSameOriginJson } from '../../lib/helpdesk-http/same-origin-json.ts';
 import { sendMessage } from '../../lib/messaging/messaging.ts';
 import { loadConfig } from '../../lib/storage/config-storage.ts';
 import { startOverlay } from './overlay.ts';
 
-/**
+/*
  * The one content script for every helpdesk (docs: aesthetics.md 7.3). SaaS hosts come from the
- * adapters' own match patterns, so this list never drifts from the registry; self-hosted origins
+ * adapters' own match patterns through the registry, so they never drift apart; self-hosted origins
  * are registered at run time by the background, for this same file (`content-scripts/helpdesk.js`).
  */
-const saasMatches = [...new Set(adapters.filter((adapter) => adapter.hosting === 'saas').flatMap((adapter) => adapter.matches))];
 
 /**
  * `fetch` with the page's origin and cookies. Chrome's content-script `fetch` already has them;
@@ -23,7 +22,7 @@ function pageFetch(): (url: string, init: RequestInit) => Promise<Response> {
 }
 
 export default defineContentScript({
-  matches: saasMatches,
+  matches: [...SAAS_MATCH_PATTERNS],
   // WXT's "script started" postMessage would reach the helpdesk's own message listeners; its custom event suffices.
   noScriptStartedPostMessage: true,
   async main(ctx) {
