@@ -6,11 +6,13 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { benchBusinessTime } from './business-time.ts';
 import { benchEvaluation } from './evaluation.ts';
+import { benchOverlay } from './overlay.ts';
 import type { BenchRow } from './workload.ts';
 
 const suites: Record<string, (log: (line: string) => void) => BenchRow[] | Promise<BenchRow[]>> = {
   'business-time': benchBusinessTime,
   evaluation: benchEvaluation,
+  overlay: benchOverlay,
 };
 
 const only = process.argv[2];

@@ -36,7 +36,8 @@ export type TicketEvent = z.infer<typeof ticketEventSchema>;
 export const ticketSchema = z.strictObject({
   id: z.string().min(1),
   helpdesk: z.enum(HELPDESK_IDS),
-  url: z.url().optional(),
+  /** The ticket in the helpdesk (http or https only: it becomes a link). */
+  url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
   subject: z.string(),
   requester: z.strictObject({
     /** Lower-cased; may be empty when the helpdesk does not show it. */

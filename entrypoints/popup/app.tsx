@@ -15,6 +15,8 @@ export interface PopupAppProps {
   zone: string;
   onOpenTicket: (url: string) => void;
   onOpenOptions: () => void;
+  /** Opens the monthly compliance reports. */
+  onOpenReports: () => void;
   /** Asks the background to re-read the helpdesks now. */
   onRefresh: () => Promise<{ refreshed: number; failed: string[] }>;
   clock?: () => DateTime;
@@ -23,7 +25,7 @@ export interface PopupAppProps {
 const utcNow = () => DateTime.utc();
 
 /** The popup: the at-risk queue across helpdesks. */
-export function PopupApp({ store, zone, onOpenTicket, onOpenOptions, onRefresh, clock = utcNow }: PopupAppProps) {
+export function PopupApp({ store, zone, onOpenTicket, onOpenOptions, onOpenReports, onRefresh, clock = utcNow }: PopupAppProps) {
   const state = useStore(store);
   const now = useNow(clock);
   const listRef = useRef<HTMLDivElement>(null);
@@ -64,7 +66,10 @@ export function PopupApp({ store, zone, onOpenTicket, onOpenOptions, onRefresh, 
           {view.shown} shown
         </span>
         <span className="header__fresh">{view.updatedAt === undefined ? 'No ticket read yet' : `Updated ${formatRelative(view.updatedAt, now)}`}</span>
-        <button type="button" className="header__refresh" onClick={refresh} aria-label="Refresh from the helpdesks">
+        <button type="button" className="header__button" onClick={onOpenReports}>
+          Reports
+        </button>
+        <button type="button" className="header__button" onClick={refresh} aria-label="Refresh from the helpdesks">
           ↻
         </button>
       </header>

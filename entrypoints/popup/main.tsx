@@ -18,6 +18,7 @@ if (root) {
         zone={Intl.DateTimeFormat().resolvedOptions().timeZone}
         onOpenTicket={(url) => void browser.tabs.create({ url })}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}
+        onOpenReports={() => void browser.tabs.create({ url: browser.runtime.getURL('/reports.html') })}
         onRefresh={() => sendMessage('refreshQueue', {})}
       />
     </StrictMode>,

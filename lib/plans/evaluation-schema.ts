@@ -52,6 +52,14 @@ export const clockSchema = z.strictObject({
   warning: z.enum(WARNING_LEVELS),
   /** When this clock's state or warning level changes next without new ticket events (schedule ticks and alerts on it). */
   nextChangeAt: isoInstantSchema.nullable(),
+  /**
+   * The business window of the clock's calendar containing `evaluatedAt`, or the next one
+   * (`nextBusinessWindowMs`); null when the calendar has no business time. Between evaluations the
+   * page counts a running or breached clock 1:1 inside this window and not at all before it, and asks
+   * again at its end: wall time alone cannot tell when business time passes. Optional so evaluators
+   * can add it in their own time; without it the page only narrows the countdown (lib/overlay/countdown.ts).
+   */
+  businessWindow: z.strictObject({ start: isoInstantSchema, end: isoInstantSchema }).nullable().optional(),
   /** Why paused, when paused. */
   pausedBecause: z.string().optional(),
   /** The zone of the clock's calendar (the customer's, for customer hours): the UI shows local time there on hover. */

@@ -87,57 +87,67 @@ export function averageResponseClock(ctx: EvaluationContext): Clock | undefined 
   if (!target || firstAgentReplyMs(ctx) === null) return undefined;
   const calendar = resolveCalendar(ctx.config, target.calendar, ctx.customer);
   const cycles = responseCycles(ctx);
-  const answered = cycles.filter((cycle) => cycle.replyMs !== null);
-  const times = answered.map((cycle) => businessMsBetween(calendar, cycle.askMs, cycle.replyMs as number));
-  const sum = times.reduce((total, time) => total + time, 0);
+  // Until the customer writes again after the first reply there is nothing to average.
+  if (cycles.length === 0) return undefined;
+  const answered = cycles.filter((cycle): cycle is Cycle & { replyMs: number } => cycle.replyMs !== null);
+  const sum = answered.reduce((total, cycle) => total + businessMsBetween(calendar, cycle.askMs, cycle.replyMs), 0);
+  const achieved = answered.length > 0 ? sum / answered.length / MINUTE_MS : null;
   const pending = cycles.find((cycle) => cycle.replyMs === null);
   const allowanceMs = durationMs(target.duration, calendar, pending?.askMs ?? ctx.timeline.createdMs);
-  const achieved = answered.length > 0 ? sum / answered.length / MINUTE_MS : null;
+  const responses = `${answered.length} later response${answered.length === 1 ? '' : 's'}`;
+
+  let clock: Clock | undefined;
+  let budgetMs: number | null = null;
+  if (pending) {
+    budgetMs = (answered.length + 1) * allowanceMs - sum;
+    clock = buildClock(ctx, {
+      metric: 'average_response',
+      startMs: pending.askMs,
+      startReason: "the customer's message",
+      stopMs: null,
+      targetMsOverride: budgetMs,
+      notes: [
+        achieved === null
+          ? 'First later response: its time is the average.'
+          : `Average of ${responses} so far: ${achieved.toFixed(1)} min; this reply may take up to the remaining budget.`,
+        ...(budgetMs <= 0 ? ['The average is already over target: only faster later replies can bring it back.'] : []),
+      ],
+    });
+  } else {
+    const first = answered[0] as Cycle & { replyMs: number };
+    const last = answered[answered.length - 1] as Cycle & { replyMs: number };
+    clock = buildClock(ctx, {
+      metric: 'average_response',
+      startMs: first.askMs,
+      startReason: 'the first later customer message',
+      stopMs: last.replyMs,
+      notes: [`Average of ${responses}: ${(achieved as number).toFixed(1)} min.`],
+    });
+    if (clock) {
+      // Settled: the state is the verdict on the average so far, not on a single reply.
+      const achievedMs = (achieved as number) * MINUTE_MS;
+      const over = achievedMs > allowanceMs;
+      Object.assign(clock, {
+        state: over ? 'met_late' : 'met',
+        warning: over ? 'breached' : 'none',
+        deadline: null,
+        nextChangeAt: null,
+        targetMinutes: allowanceMs / MINUTE_MS,
+        elapsedMinutes: achievedMs / MINUTE_MS,
+        remainingMinutes: (allowanceMs - achievedMs) / MINUTE_MS,
+        percentElapsed: Math.round((achievedMs / allowanceMs) * 1000) / 10,
+      } satisfies Partial<Clock>);
+    }
+  }
+  if (!clock) return undefined;
+  clock.average = { achievedMinutes: achieved, responses: answered.length, budgetMinutes: budgetMs === null ? null : budgetMs / MINUTE_MS };
   // The average, not each reply, is the commitment: cycles carry no verdict of their own.
-  const cycleList = cycles.map((cycle): ResponseCycle => ({
+  clock.cycles = cycles.map((cycle): ResponseCycle => ({
     askedAt: cycle.ask,
     repliedAt: cycle.reply,
     businessMinutes: businessMsBetween(calendar, cycle.askMs, cycle.replyMs ?? ctx.nowMs) / MINUTE_MS,
     met: null,
   }));
-  const lastAnswered = answered[answered.length - 1];
-  const budgetMs = pending ? (answered.length + 1) * allowanceMs - sum : null;
-  const clock = pending
-    ? buildClock(ctx, {
-        metric: 'average_response',
-        startMs: pending.askMs,
-        startReason: "the customer's message",
-        stopMs: null,
-        targetMsOverride: budgetMs as number,
-        notes: [
-          achieved === null
-            ? 'First later response: its time is the average.'
-            : `Average of ${answered.length} later response${answered.length === 1 ? '' : 's'} so far: ${achieved.toFixed(1)} min; this reply may take up to the remaining budget.`,
-        ],
-      })
-    : buildClock(ctx, {
-        metric: 'average_response',
-        startMs: answered[0]?.askMs ?? ctx.timeline.createdMs,
-        startReason: answered.length > 0 ? 'the first later customer message' : 'the first response',
-        stopMs: lastAnswered?.replyMs ?? ctx.nowMs,
-        notes: [achieved === null ? 'No later responses yet.' : `Average of ${answered.length} later responses: ${achieved.toFixed(1)} min.`],
-      });
-  if (!clock) return undefined;
-  if (!pending) {
-    // Settled: the state is the verdict on the average so far, not on a single reply.
-    const over = achieved !== null && achieved * MINUTE_MS > allowanceMs;
-    clock.state = over ? 'met_late' : 'met';
-    clock.warning = over ? 'breached' : 'none';
-    clock.deadline = null;
-    clock.targetMinutes = allowanceMs / MINUTE_MS;
-    clock.remainingMinutes = achieved === null ? allowanceMs / MINUTE_MS : (allowanceMs - achieved * MINUTE_MS) / MINUTE_MS;
-    clock.elapsedMinutes = achieved ?? 0;
-    clock.percentElapsed = achieved === null ? 0 : Math.round(((achieved * MINUTE_MS) / allowanceMs) * 1000) / 10;
-    clock.nextChangeAt = null;
-  }
-  clock.average = { achievedMinutes: achieved, responses: answered.length, budgetMinutes: budgetMs === null ? null : budgetMs / MINUTE_MS };
-  clock.cycles = cycleList;
-  if (budgetMs !== null && budgetMs <= 0) clock.explanation.notes.push('The average is already over target: only faster later replies can bring it back.');
   return clock;
 }
 

@@ -51,8 +51,12 @@ export interface RetentionPolicy {
   maxEntries: number;
 }
 
-/** Defaults sized for a team queue of a few thousand tickets within `storage.local`'s quota. */
-export const DEFAULT_RETENTION: RetentionPolicy = { closedDays: 7, unseenDays: 30, maxEntries: 3000 };
+/**
+ * Monthly reports and credit claims need last month's tickets until its claim window closes: a
+ * ticket from the 1st is needed until the end of the next month plus 30 days, about 92 days later.
+ * Sized for a team queue of a few thousand tickets (`unlimitedStorage`).
+ */
+export const DEFAULT_RETENTION: RetentionPolicy = { closedDays: 95, unseenDays: 95, maxEntries: 5000 };
 
 const CLOSED_STATUSES: readonly TicketStatus[] = ['solved', 'closed'];
 

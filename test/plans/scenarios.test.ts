@@ -65,6 +65,11 @@ describe('Priority Support (Octopus): 1 h first response, 1 h average, 24x5 foll
     expect(average.average?.achievedMinutes).toBeCloseTo(66.67, 2);
   });
 
+  it('there is no average to keep until the customer writes again after the first reply', () => {
+    const t = ticket({ requester: { email: 'ann@acme.example' }, createdAt: '2026-11-23T10:00:00Z', events: conversation.slice(0, 3) });
+    expect(evaluateTicket(t, config, at('2026-11-23T10:30:00Z')).clocks.map((c) => c.metric)).toEqual(['first_response']);
+  });
+
   it('only email tickets count: a web ticket is shown but not binding', () => {
     const t = ticket({ requester: { email: 'ann@acme.example' }, createdAt: '2026-11-23T10:00:00Z', channel: 'web' });
     const evaluation = evaluateTicket(t, config, at('2026-11-23T10:30:00Z'));

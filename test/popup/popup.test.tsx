@@ -38,6 +38,7 @@ function queueData(tickets: Ticket[], overrides: Partial<QueueData> = {}, now: D
 function renderPopup(data: QueueData) {
   const onOpenTicket = vi.fn();
   const onOpenOptions = vi.fn();
+  const onOpenReports = vi.fn();
   const store = createQueueStore({ status: 'ready', ...data });
   render(
     <PopupApp
@@ -46,10 +47,11 @@ function renderPopup(data: QueueData) {
       clock={() => NOW}
       onOpenTicket={onOpenTicket}
       onOpenOptions={onOpenOptions}
+      onOpenReports={onOpenReports}
       onRefresh={() => Promise.resolve({ refreshed: 0, failed: [] })}
     />,
   );
-  return { store, onOpenTicket, onOpenOptions, user: userEvent.setup() };
+  return { store, onOpenTicket, onOpenOptions, onOpenReports, user: userEvent.setup() };
 }
 
 /** The ticket rows (the filters' <option>s are options too). */
@@ -190,6 +192,12 @@ describe('the at-risk queue', () => {
     expect(onOpenTicket).toHaveBeenCalledWith(`${ORIGIN}/agent/tickets/2`);
   });
 
+  it('opens the monthly reports from the header', async () => {
+    const { onOpenReports, user } = renderPopup(queueData([]));
+    await user.click(screen.getByRole('button', { name: 'Reports' }));
+    expect(onOpenReports).toHaveBeenCalledOnce();
+  });
+
   it('renders only a window of 2,000 tickets, and keeps the keyboard working across it', async () => {
     const many = Array.from({ length: 2000 }, (_, index) => makeTicket({ id: String(index + 1), subject: `Ticket ${index + 1}`, fields: { target: String(40 + (index % 20)) } }));
     const { user } = renderPopup(queueData(many));
@@ -247,7 +255,7 @@ describe('what the popup says when it cannot show tickets', () => {
 
   it('shows an error when the data cannot be read', () => {
     const store = createQueueStore({ status: 'error', loadError: 'storage unavailable' });
-    render(<PopupApp store={store} zone="UTC" clock={() => NOW} onOpenTicket={vi.fn()} onOpenOptions={vi.fn()} onRefresh={vi.fn()} />);
+    render(<PopupApp store={store} zone="UTC" clock={() => NOW} onOpenTicket={vi.fn()} onOpenOptions={vi.fn()} onOpenReports={vi.fn()} onRefresh={vi.fn()} />);
     expect(text(screen.getByRole('alert'))).toContain('SLA Lens could not read its data');
     expect(text(screen.getByRole('alert'))).toContain('storage unavailable');
   });
