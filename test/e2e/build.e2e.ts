@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { BuiltSurfaces } from '../../demo/kit/surfaces.ts';
 import { EXTENSION_DIR, surfaces } from './support/extension-under-test.ts';
 
-const ON_MAIN: (keyof BuiltSurfaces)[] = ['background', 'popupQueue', 'options', 'reports'];
+const ON_MAIN: (keyof BuiltSurfaces)[] = ['overlay', 'background', 'popupQueue', 'options', 'reports'];
 
 describe('the build under test', () => {
   it(`has every surface that is on main (${EXTENSION_DIR})`, () => {

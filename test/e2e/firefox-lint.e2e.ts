@@ -35,7 +35,13 @@ describe('Firefox build', () => {
     const report = reportSchema.parse(JSON.parse(lint(FIREFOX_DIR)));
     mkdirSync(resolve('test-results'), { recursive: true });
     writeFileSync(resolve('test-results/web-ext-lint.json'), `${JSON.stringify(report, null, 2)}\n`);
-    for (const warning of report.warnings) console.log(`web-ext lint warning ${warning.code} (${warning.file ?? 'manifest'}): ${warning.message}`);
+    // One line per kind of warning (the linter repeats some once per occurrence).
+    const kinds = new Map<string, number>();
+    for (const warning of report.warnings) {
+      const kind = `${warning.code} in ${warning.file ?? 'manifest.json'}: ${warning.message}`;
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    }
+    for (const [kind, count] of kinds) console.log(`web-ext lint warning${count > 1 ? ` (×${count})` : ''}: ${kind}`);
     expect(report.errors.map((error) => `${error.code} ${error.file ?? ''}: ${error.message}`)).toEqual([]);
   });
 });

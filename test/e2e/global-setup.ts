@@ -10,7 +10,11 @@ import { resolve } from 'node:path';
 export default function setup(): void {
   rmSync(resolve('test-results/screenshots'), { recursive: true, force: true });
   if (process.env['SLA_LENS_EXTENSION_DIR']) return;
+  // Vitest sets NODE_ENV=test, which Vite would inherit: React's JSX would then be compiled for the development
+  // runtime (jsxDEV) but bundled with the production one, and every React root in the content script would throw.
+  const env = { ...process.env };
+  delete env['NODE_ENV'];
   for (const args of [['wxt', 'build'], ['wxt', 'build', '-b', 'firefox']]) {
-    execFileSync('npx', args, { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npx', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
   }
 }
