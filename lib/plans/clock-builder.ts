@@ -220,10 +220,15 @@ export function buildClock(ctx: EvaluationContext, request: ClockRequest): Clock
     })),
     notes,
   };
+  // Where the clock is counting (or will next count): the page counts down 1:1 inside this window
+  // between evaluations, and asks again at its end.
+  const counting = outcome.state === 'running' || outcome.state === 'breached' || outcome.state === 'pending_start';
+  const window = counting ? nextBusinessWindowMs((legs[legs.length - 1] as ClockLeg).calendar, ctx.nowMs) : undefined;
   return {
     metric: request.metric,
     label: METRIC_LABELS[request.metric],
     state: outcome.state,
+    ...(counting ? { businessWindow: window ? { start: iso(window.startMs), end: iso(window.endMs) } : null } : {}),
     binding: target.binding && ctx.eligible,
     exact: ctx.timeline.exact,
     start: iso(firstLeg.fromMs),
