@@ -24,8 +24,12 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
       if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
       viteConfig.resolve ??= {};
-      const existing = viteConfig.resolve.alias;
-      viteConfig.resolve.alias = [...(Array.isArray(existing) ? existing : Object.entries(existing ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }))), ...PREACT_FOR_REACT];
+      // Keep any aliases already set (array or object form), then add ours.
+      const existing = viteConfig.resolve.alias ?? [];
+      const asArray = Array.isArray(existing)
+        ? (existing as { find: string | RegExp; replacement: string }[])
+        : Object.entries(existing as Record<string, string>).map(([find, replacement]) => ({ find, replacement }));
+      viteConfig.resolve.alias = [...asArray, ...PREACT_FOR_REACT];
     },
   },
   // lib/ is not one of WXT's auto-import folders; every module imports what it uses explicitly.
