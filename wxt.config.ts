@@ -5,9 +5,33 @@ import { SAAS_MATCH_PATTERNS } from './lib/adapters/registry.ts';
 // options page; never <all_urls> up front.
 const SELF_HOSTED_ORIGINS = ['https://*/*', 'http://*/*'];
 
+/**
+ * The content script runs inside every helpdesk page, so it carries Preact's React-compatible API
+ * (~12 kB) instead of React (~220 kB); extension pages and tests use React itself.
+ */
+const PREACT_FOR_REACT = [
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-dev-runtime' },
+  { find: /^react$/, replacement: 'preact/compat' },
+];
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  hooks: {
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      viteConfig.resolve ??= {};
+      // Keep any aliases already set (array or object form), then add ours.
+      const existing = viteConfig.resolve.alias ?? [];
+      const asArray = Array.isArray(existing)
+        ? (existing as { find: string | RegExp; replacement: string }[])
+        : Object.entries(existing as Record<string, string>).map(([find, replacement]) => ({ find, replacement }));
+      viteConfig.resolve.alias = [...asArray, ...PREACT_FOR_REACT];
+    },
+  },
   // lib/ is not one of WXT's auto-import folders; every module imports what it uses explicitly.
   imports: false,
   manifest: ({ manifestVersion }) => ({

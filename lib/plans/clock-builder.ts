@@ -16,6 +16,8 @@ import { calendarZones, resolveCalendar } from './resolve-calendar.ts';
 import { lastSpeakerBefore, type TicketTimeline } from './ticket-timeline.ts';
 
 const MINUTE_MS = 60_000;
+/** The page asks again at the end of the window it was given, so a day ahead is plenty (and cheap for 24x7). */
+const BUSINESS_WINDOW_HORIZON_MS = 86_400_000;
 
 export const METRIC_LABELS: Record<Metric, string> = {
   first_response: 'First response',
@@ -156,7 +158,7 @@ export function planClock(ctx: EvaluationContext, request: ClockRequest): Planne
   let startReason = request.startReason;
   if (target.start.rule === 'next-window') {
     const windowCalendar = resolveCalendar(ctx.config, target.start.windowCalendar ?? target.calendar, ctx.customer);
-    const window = nextBusinessWindowMs(windowCalendar, startMs);
+    const window = nextBusinessWindowMs(windowCalendar, startMs, 1);
     if (window && window.startMs > startMs) {
       startMs = window.startMs;
       startReason = `the next service window (${startReason} came outside it)`;
@@ -220,10 +222,15 @@ export function buildClock(ctx: EvaluationContext, request: ClockRequest): Clock
     })),
     notes,
   };
+  // Where the clock is counting (or will next count): the page counts down 1:1 inside this window
+  // between evaluations, and asks again at its end.
+  const counting = outcome.state === 'running' || outcome.state === 'breached' || outcome.state === 'pending_start';
+  const window = counting ? nextBusinessWindowMs((legs[legs.length - 1] as ClockLeg).calendar, ctx.nowMs, BUSINESS_WINDOW_HORIZON_MS) : undefined;
   return {
     metric: request.metric,
     label: METRIC_LABELS[request.metric],
     state: outcome.state,
+    ...(counting ? { businessWindow: window ? { start: iso(window.startMs), end: iso(window.endMs) } : null } : {}),
     binding: target.binding && ctx.eligible,
     exact: ctx.timeline.exact,
     start: iso(firstLeg.fromMs),

@@ -94,7 +94,8 @@ function instantWhenCounted(pieces: Piece[], amountMs: number): number | null {
 
 function firstBusinessInstant(pieces: Piece[]): number | null {
   for (const piece of pieces) {
-    const window = nextBusinessWindowMs(piece.calendar, piece.fromMs);
+    // Only the start matters here: a short window is enough.
+    const window = nextBusinessWindowMs(piece.calendar, piece.fromMs, 1);
     if (window && window.startMs < piece.toMs) return window.startMs;
   }
   return null;

@@ -41,7 +41,8 @@ export function buildTimeline(ticket: Ticket, nowMs: number): TicketTimeline {
   // Evaluating at an earlier "now" (the simulator, tests, reports) sees only what had happened by then.
   const events: { event: Ticket['events'][number]; index: number; atMs: number }[] = [];
   let inOrder = true;
-  for (const [index, event] of ticket.events.entries()) {
+  for (let index = 0; index < ticket.events.length; index++) {
+    const event = ticket.events[index] as Ticket['events'][number];
     const atMs = Math.max(Date.parse(event.at), createdMs);
     if (atMs > nowMs) continue;
     const previous = events[events.length - 1];

@@ -19,29 +19,30 @@ export function utcDateTime(ms: number): DateTime {
 
 /**
  * The business window containing `utcMs` or the next one (for a union: the earliest member window,
- * extended while any member's business time continues at its end). Windows longer than a week are
- * cut into pieces, so a window's end is not necessarily a closing time.
+ * extended while any member's business time continues at its end). Windows are cut at
+ * `maxLengthMs` (at most a week), so a window's end is not necessarily a closing time.
  *
  * @example
  * nextBusinessWindowMs(nineToFive, Date.parse('2026-11-28T15:00:00Z'))
  * // => { startMs: Date.parse('2026-11-30T14:00:00Z'), endMs: Date.parse('2026-11-30T22:00:00Z') }
  */
-export function nextBusinessWindowMs(cal: BusinessCalendar, utcMs: number): BusinessWindow | undefined {
+export function nextBusinessWindowMs(cal: BusinessCalendar, utcMs: number, maxLengthMs: number = MAX_WINDOW_MS): BusinessWindow | undefined {
   const members = cal.members;
-  if (members.length === 1) return (members[0] as ZonedSchedule).nextWindow(utcMs);
+  if (members.length === 1) return (members[0] as ZonedSchedule).nextWindow(utcMs, maxLengthMs);
   let window: BusinessWindow | undefined;
   for (const member of members) {
-    const candidate = member.nextWindow(utcMs);
+    const candidate = member.nextWindow(utcMs, maxLengthMs);
     if (candidate && (!window || candidate.startMs < window.startMs)) window = { ...candidate };
   }
   if (!window) return undefined;
   // nextWindow(t) starts exactly at t when t is business time, so this asks "does anyone go on?".
-  for (let extended = true; extended && window.endMs - window.startMs < MAX_WINDOW_MS; ) {
+  const cap = Math.min(maxLengthMs, MAX_WINDOW_MS);
+  for (let extended = true; extended && window.endMs - window.startMs < cap; ) {
     extended = false;
     for (const member of members) {
-      const next = member.nextWindow(window.endMs);
+      const next = member.nextWindow(window.endMs, cap);
       if (next && next.startMs === window.endMs) {
-        window.endMs = next.endMs;
+        window.endMs = Math.min(next.endMs, window.startMs + cap);
         extended = true;
       }
     }

@@ -108,9 +108,10 @@ export class ZonedSchedule {
 
   /**
    * The business window containing `utcMs`, or the next one, merged across period boundaries and
-   * cut at {@link MAX_WINDOW_MS}; `undefined` when there is none within the horizon.
+   * cut at `maxLengthMs` (at most {@link MAX_WINDOW_MS}); `undefined` when there is none within the horizon.
    */
-  nextWindow(utcMs: number): BusinessWindow | undefined {
+  nextWindow(utcMs: number, maxLengthMs: number = MAX_WINDOW_MS): BusinessWindow | undefined {
+    const cap = Math.min(Math.max(maxLengthMs, 1), MAX_WINDOW_MS);
     if (!this.hasWeeklyHours) return undefined;
     let window: BusinessWindow | undefined;
     let cursor = utcMs;
@@ -135,8 +136,8 @@ export class ZonedSchedule {
       } else {
         window = { startMs, endMs: startMs };
       }
-      window.endMs = Math.min(range[1] - offset, periodEnd, window.startMs + MAX_WINDOW_MS);
-      if (window.endMs === window.startMs + MAX_WINDOW_MS) return window;
+      window.endMs = Math.min(range[1] - offset, periodEnd, window.startMs + cap);
+      if (window.endMs === window.startMs + cap) return window;
       // A window cut by a period boundary or by the end of covered dates may go on: look again from its end.
       if (window.endMs < periodEnd && range[1] < this.local.coveredToLocalMs) return window;
       cursor = window.endMs;

@@ -25,6 +25,8 @@ describe('Priority Support (Octopus): 1 h first response, 1 h average, 24x5 foll
     // Warnings at 50 % elapsed (passed at 00:00Z) and 15 minutes left (at 00:15Z, the next change).
     expect(first.warning).toBe('warning');
     expect(first.nextChangeAt).toBe('2026-11-28T00:15:00.000Z');
+    // Between evaluations the page counts down 1:1 until the US team closes at 01:00Z.
+    expect(first.businessWindow).toEqual({ start: '2026-11-28T00:10:00.000Z', end: '2026-11-28T01:00:00.000Z' });
     expect(first.explanation.calendar.zones).toEqual(['Australia/Brisbane', 'Europe/London', 'America/Los_Angeles']);
   });
 
@@ -32,6 +34,7 @@ describe('Priority Support (Octopus): 1 h first response, 1 h average, 24x5 foll
     const t = ticket({ requester: { email: 'ann@acme.example' }, createdAt: '2026-11-28T02:00:00Z' });
     const first = clock(evaluateTicket(t, config, at('2026-11-28T12:00:00Z')), 'first_response');
     expect(first).toMatchObject({ state: 'pending_start', elapsedMinutes: 0, deadline: '2026-11-29T22:00:00.000Z', nextChangeAt: '2026-11-29T21:00:00.000Z' });
+    expect(first.businessWindow?.start).toBe('2026-11-29T21:00:00.000Z');
   });
 
   const conversation = [

@@ -17,7 +17,8 @@ const config = reportConfig((input) => {
 const tickets = [
   ticket({ id: 'A-101', subject: hostileSubject, url: 'https://acme.zendesk.example/agent/tickets/101', requester: { email: 'ann@acme.example', name: 'Ann Acme' }, createdAt: '2026-11-03T10:00:00Z', events: answeredAfter('2026-11-03T10:00:00Z', 20) }),
   ticket({ id: 'I-701', subject: 'Initech TPS cover sheets', url: 'https://initech.zendesk.example/agent/tickets/701', requester: { email: 'peter@initech.example', name: 'Peter Gibbons' }, createdAt: '2026-11-04T15:00:00Z', events: answeredAfter('2026-11-04T15:00:00Z', 200) }),
-  ticket({ id: 'A-102', subject: 'Deploy stuck', url: 'javascript:alert(document.cookie)', requester: { email: 'bo@acme.example' }, createdAt: '2026-11-05T10:00:00Z', events: answeredAfter('2026-11-05T10:00:00Z', 95) }),
+  // The ticket schema refuses non-http(s) links; the report must not trust that alone (say, data stored by an older version).
+  { ...ticket({ id: 'A-102', subject: 'Deploy stuck', requester: { email: 'bo@acme.example' }, createdAt: '2026-11-05T10:00:00Z', events: answeredAfter('2026-11-05T10:00:00Z', 95) }), url: 'javascript:alert(document.cookie)' },
   ticket({ id: 'I-702', subject: 'Stapler missing', url: 'https://initech.zendesk.example/agent/tickets/702', requester: { email: 'milton@initech.example', name: 'Milton' }, createdAt: '2026-11-06T11:00:00Z', events: answeredAfter('2026-11-06T11:00:00Z', 10) }),
 ];
 const compliance = monthlyCompliance(tickets, config, '2026-11', now);
