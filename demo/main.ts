@@ -11,6 +11,10 @@ import { startDemo } from './run-demo.ts';
 const args = process.argv.slice(2);
 const hasDisplay = Boolean(process.env['DISPLAY'] ?? process.env['WAYLAND_DISPLAY']);
 const headless = args.includes('--headless') || (!args.includes('--headed') && !hasDisplay);
+if (!headless && !hasDisplay) {
+  console.error('--headed needs a display ($DISPLAY or $WAYLAND_DISPLAY); without one the demo writes screenshots instead.');
+  process.exit(2);
+}
 const extensionDir = resolve('.output/chrome-mv3');
 const outputDir = resolve('demo-output');
 const log = (line: string) => console.log(line);
