@@ -34,7 +34,8 @@ export interface LaunchOptions {
   trustedSpki?: readonly string[];
   /** The agent's time zone, for pages and the service worker alike. */
   timezone?: string;
-  viewport?: { width: number; height: number };
+  /** Page size; headed windows default to their own size (null). */
+  viewport?: { width: number; height: number } | null;
 }
 
 /** Chromium with SLA Lens loaded in a throw-away profile. */
@@ -86,7 +87,7 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
       // The service worker takes the process's zone, pages the emulated one: both the agent's.
       env: { ...process.env, ...(options.timezone ? { TZ: options.timezone } : {}) },
       ...(options.timezone ? { timezoneId: options.timezone } : {}),
-      viewport: options.viewport ?? { width: 1280, height: 860 },
+      viewport: options.viewport === undefined ? (options.headless ? { width: 1280, height: 860 } : null) : options.viewport,
       locale: 'en-GB',
     });
   } catch (error) {
