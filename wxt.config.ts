@@ -34,7 +34,7 @@ export default defineConfig({
   },
   // lib/ is not one of WXT's auto-import folders; every module imports what it uses explicitly.
   imports: false,
-  manifest: ({ manifestVersion }) => ({
+  manifest: ({ manifestVersion, browser }) => ({
     name: 'SLA Lens',
     description: 'Support-contract deadlines (business hours, follow-the-sun, average response) inline in your helpdesk.',
     // alarms: clock ticks and background refresh; notifications: threshold alerts; scripting: the
@@ -47,5 +47,8 @@ export default defineConfig({
     ...(manifestVersion === 2 ? { optional_permissions: SELF_HOSTED_ORIGINS } : { optional_host_permissions: SELF_HOSTED_ORIGINS }),
     // Enterprise policy: a `config` key in storage.managed, shown locked in the options page.
     storage: { managed_schema: 'managed-schema.json' },
+    // Firefox wants a stable id (storage.managed and updates key on it) and a data-collection declaration:
+    // SLA Lens collects nothing; ticket data stays in the browser.
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'sla-lens@sla-lens.dev', data_collection_permissions: { required: ['none'] } } } } : {}),
   }),
 });

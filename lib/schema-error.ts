@@ -1,4 +1,8 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+
+// Zod compiles fast paths with `new Function` when it may; extension pages and content scripts run
+// under a CSP without eval, so skip even the probe (it would log CSP violations in the helpdesk).
+z.config({ jitless: true });
 
 /** One problem found in validated input: where it is and what is wrong. */
 export interface SchemaIssue {

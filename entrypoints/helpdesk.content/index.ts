@@ -2,7 +2,7 @@ import { defineContentScript } from '#imports';
 import { findAdapter, SAAS_MATCH_PATTERNS } from '../../lib/adapters/registry.ts';
 import { createSameOriginJson } from '../../lib/helpdesk-http/same-origin-json.ts';
 import { sendMessage } from '../../lib/messaging/messaging.ts';
-import { loadConfig } from '../../lib/storage/config-storage.ts';
+import { configItem, loadConfig, managedConfigItem } from '../../lib/storage/config-storage.ts';
 import { startOverlay } from './overlay.ts';
 
 /*
@@ -26,8 +26,8 @@ export default defineContentScript({
   // WXT's "script started" postMessage would reach the helpdesk's own message listeners; its custom event suffices.
   noScriptStartedPostMessage: true,
   async main(ctx) {
-    const { config } = await loadConfig();
-    startOverlay({
+    let { config } = await loadConfig();
+    const overlay = startOverlay({
       ctx,
       findAdapter: (url) => findAdapter(url, config.sites),
       getJson: createSameOriginJson({
@@ -42,5 +42,14 @@ export default defineContentScript({
       agentZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       log: (message, error) => console.warn(message, error),
     });
+    // Configuration changes reach open helpdesk pages without a reload.
+    const reload = () => {
+      void loadConfig().then((loaded) => {
+        config = loaded.config;
+        overlay.reload();
+      });
+    };
+    const unwatch = [configItem.watch(reload), managedConfigItem.watch(reload)];
+    ctx.onInvalidated(() => unwatch.forEach((stop) => stop()));
   },
 });

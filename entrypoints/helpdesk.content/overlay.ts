@@ -145,15 +145,15 @@ function sessionKey(url: URL, match: AdapterMatch | undefined): string {
  * @example
  * startOverlay({ ctx, findAdapter: (url) => findAdapter(url, sites), getJson, evaluateTickets, reportDiagnostics, now: Date.now, agentZone, log: console.warn });
  */
-export function startOverlay(env: OverlayEnvironment): void {
+export function startOverlay(env: OverlayEnvironment): { reload: () => void } {
   const errors = createErrorLog(env.log);
   let session: PageSession | undefined;
   const open = errors.guard(
     'open the page',
-    (url: URL) => {
+    (url: URL, force = false) => {
       const match = errors.guard('find the adapter', (at: URL) => env.findAdapter(at), undefined)(url);
       const key = sessionKey(url, match);
-      if (session?.key === key) return;
+      if (session?.key === key && !force) return;
       session?.dispose();
       session = startPageSession(env, errors, url, match, key);
     },
@@ -165,5 +165,7 @@ export function startOverlay(env: OverlayEnvironment): void {
     session = undefined;
   });
   open(new URL(location.href));
+  // A new configuration (plans, mappings, sites) redraws the page as if it had just been opened.
+  return { reload: () => open(new URL(location.href), true) };
 }
 

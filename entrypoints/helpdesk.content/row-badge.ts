@@ -81,7 +81,9 @@ export function createRowBadge(row: Element, ticketId: string): RowBadge {
       box.dataset.state = state.state;
       icon.set(state.icon);
     }
-    time.set(countdownText(countdown, nowMs) ?? state.name);
+    // Only counting clocks show time left; a met, paused or waiting clock says what it is.
+    const counting = state.state === 'running' || state.state === 'warning' || state.state === 'breached';
+    time.set((counting ? countdownText(countdown, nowMs) : undefined) ?? state.name);
   };
 
   const badge: RowBadge = {

@@ -99,7 +99,8 @@ function statusOf(clock: Clock, countdown: Countdown, state: DisplayState, { now
     case 'paused':
       return clock.pausedBecause ? `paused: ${clock.pausedBecause}` : 'paused';
     case 'waiting': {
-      const startsAt = clock.start ?? clock.nextChangeAt;
+      // When counting begins: the next business window (clock.start is the submission, often already past).
+      const startsAt = clock.businessWindow?.start ?? clock.nextChangeAt ?? clock.start;
       return startsAt ? `starts ${formatInstant(startsAt, clock.zone, now)} customer time` : 'waiting for the service window';
     }
     case 'met':

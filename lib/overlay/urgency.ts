@@ -1,8 +1,11 @@
 import type { Clock, ClockState } from '../plans/evaluation-schema.ts';
 import { remainingAt, toCountdown, type Countdown } from './countdown.ts';
 
-/** Moving clocks first, then paused, then not yet started, then finished ones. */
-const STATE_ORDER: Record<ClockState, number> = { breached: 0, running: 0, paused: 1, pending_start: 2, met_late: 3, met: 3 };
+/**
+ * Clocks with a deadline first — moving ones and those waiting for business hours, by business time
+ * left (a weekend wait does not make Monday's 1-hour deadline less urgent) — then paused, then finished.
+ */
+const STATE_ORDER: Record<ClockState, number> = { breached: 0, running: 0, pending_start: 0, paused: 1, met_late: 3, met: 3 };
 
 /** A clock with what ordering needs, computed once. */
 export interface RankedClock {

@@ -99,19 +99,22 @@ export function emptyRegistry(): TicketRegistry {
 /**
  * Should `incoming` replace the stored `existing` version of the same ticket? A later `updatedAt`
  * always wins and an earlier one never does. At the same (or an unknown) `updatedAt` the newer read
- * wins, except that a complete history is never replaced by an incomplete one: a list page's summary
- * must not wipe the full history read on the ticket page.
+ * wins, except that a more complete history is never replaced by a less complete one: a list page's
+ * summary must not wipe the fuller history read on the ticket page (both may be marked incomplete,
+ * e.g. Freshdesk, whose list reads carry only the first conversations).
  *
  * @example
  * supersedes({ ...ticket, updatedAt: '2026-11-23T10:00:00Z' }, { ...ticket, updatedAt: '2026-11-23T09:00:00Z' }) // => true
  * supersedes({ ...ticket, complete: false }, { ...ticket, complete: true }) // => false (same updatedAt)
+ * supersedes({ ...ticket, complete: false, events: [] }, { ...ticket, complete: false, events: [reply] }) // => false
  */
 export function supersedes(incoming: Ticket, existing: Ticket): boolean {
   if (incoming.updatedAt !== undefined && existing.updatedAt !== undefined) {
     const difference = instantMs(incoming.updatedAt) - instantMs(existing.updatedAt);
     if (difference !== 0) return difference > 0;
   }
-  return incoming.complete || !existing.complete;
+  if (incoming.complete !== existing.complete) return incoming.complete;
+  return incoming.complete || incoming.events.length >= existing.events.length;
 }
 
 /** The result of {@link upsertTickets}. */

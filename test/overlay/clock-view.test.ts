@@ -71,9 +71,12 @@ describe('describeClock', () => {
   });
 
   it('waiting for the service window: when it starts, in customer time', () => {
-    const waiting = view({ state: 'pending_start', start: null, nextChangeAt: '2026-11-24T22:00:00Z', deadline: null });
+    const waiting = view({ state: 'pending_start', start: null, nextChangeAt: '2026-11-24T22:00:00Z', deadline: null, businessWindow: null });
     expect(waiting).toMatchObject({ state: 'waiting', status: 'starts Wed 09:00 customer time' });
-    expect(view({ state: 'pending_start', start: null, nextChangeAt: null, deadline: null }).status).toBe('waiting for the service window');
+    expect(view({ state: 'pending_start', start: null, nextChangeAt: null, deadline: null, businessWindow: null }).status).toBe('waiting for the service window');
+    // The clock's start is when the ticket came in (already past); counting begins with the business window.
+    const cameInSaturday = view({ state: 'pending_start', start: '2026-11-21T10:00:00Z', nextChangeAt: null, deadline: null, businessWindow: { start: '2026-11-24T22:00:00Z', end: '2026-11-25T06:00:00Z' } });
+    expect(cameInSaturday.status).toBe('starts Wed 09:00 customer time');
   });
 
   it('met and met late: when, and by how much it was late', () => {

@@ -100,8 +100,8 @@ function start(adapter: HelpdeskAdapter, overrides: Partial<OverlayEnvironment> 
     log,
     ...overrides,
   };
-  startOverlay(env);
-  return { ...background, log, env };
+  const overlay = startOverlay(env);
+  return { ...background, log, env, overlay };
 }
 
 function go(path: string) {
@@ -155,6 +155,17 @@ describe('helpdesk content script', () => {
 
     await vi.advanceTimersByTimeAsync(60_000);
     expect(shadowText(host)).toContain('29 m left');
+  });
+
+  it('redraws the page when the configuration changes (reload), with one strip still', async () => {
+    ticketPage('42');
+    history.replaceState({}, '', '/agent/tickets/42');
+    const { evaluateTickets, overlay } = start(fakeAdapter());
+    await settle();
+    overlay.reload();
+    await settle();
+    expect(evaluateTickets).toHaveBeenCalledTimes(2);
+    expect(strips()).toHaveLength(1);
   });
 
   it('decorates a list page: one badge per row, ranked by SLA, and new rows as they appear', async () => {

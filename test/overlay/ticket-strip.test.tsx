@@ -24,7 +24,7 @@ describe('TicketStrip', () => {
           clock({ metric: 'next_response', state: 'running', warning: 'warning', remainingMinutes: 12, deadline: '2026-11-23T09:12:00Z' }),
           clock({ metric: 'periodic_update', state: 'breached', warning: 'breached', remainingMinutes: -12, deadline: '2026-11-23T08:48:00Z' }),
           clock({ metric: 'resolution', state: 'paused', pausedBecause: 'waiting for the customer', remainingMinutes: 600, deadline: null }),
-          clock({ metric: 'average_response', label: 'Average response', state: 'pending_start', start: '2026-11-24T22:00:00Z', deadline: null }),
+          clock({ metric: 'average_response', label: 'Average response', state: 'pending_start', start: '2026-11-24T22:00:00Z', deadline: null, businessWindow: { start: '2026-11-24T22:00:00Z', end: '2026-11-25T06:00:00Z' } }),
           clock({ metric: 'first_response', label: 'Acknowledgement', state: 'met', metAt: '2026-11-23T08:40:00Z', remainingMinutes: 10 }),
           clock({ metric: 'next_response', label: 'Callback', state: 'met_late', metAt: '2026-11-23T08:50:00Z', remainingMinutes: -20 }),
         ],

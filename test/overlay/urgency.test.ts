@@ -12,6 +12,13 @@ describe('mostUrgentClock', () => {
     expect(mostUrgentClock(clocks, EVALUATED_AT, EVALUATED_AT_MS)?.clock.metric).toBe('next_response');
   });
 
+  it('ranks a clock waiting for business hours by its time left, ahead of paused ones', () => {
+    const waiting = clock({ metric: 'first_response', state: 'pending_start', remainingMinutes: 60, businessWindow: null });
+    const paused = clock({ metric: 'resolution', state: 'paused', remainingMinutes: 1 });
+    const later = clock({ metric: 'resolution', state: 'running', remainingMinutes: 120, businessWindow: null });
+    expect(mostUrgentClock([paused, later, waiting], EVALUATED_AT, EVALUATED_AT_MS)?.clock).toBe(waiting);
+  });
+
   it('puts binding clocks before targets, moving before paused, waiting and finished ones', () => {
     const target = clock({ metric: 'periodic_update', binding: false, remainingMinutes: 2 });
     const contract = clock({ metric: 'resolution', remainingMinutes: 600 });

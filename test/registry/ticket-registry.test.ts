@@ -70,6 +70,13 @@ describe('upsertTickets', () => {
     expect(supersedes(makeTicket({ complete: false, updatedAt: undefined }), makeTicket({ complete: true, updatedAt: undefined }))).toBe(false);
   });
 
+  it('between two incomplete reads at the same updatedAt, keeps the one that saw more history', () => {
+    const summary = makeTicket({ complete: false });
+    const fuller = makeTicket({ complete: false, events: [...summary.events, { at: plusMinutes(T0, 20), type: 'agent_reply' }] });
+    expect(supersedes(summary, fuller)).toBe(false);
+    expect(supersedes(fuller, summary)).toBe(true);
+  });
+
   it('compares updatedAt as instants, not as strings', () => {
     // 10:30+02:00 is 08:30Z, earlier than 09:00Z although it sorts later as text.
     expect(supersedes(makeTicket({ updatedAt: '2026-11-23T10:30:00+02:00' }), makeTicket({ updatedAt: '2026-11-23T09:00:00Z' }))).toBe(false);
