@@ -6,6 +6,7 @@ import { useOptionsStore } from '../../lib/state/options-store.ts';
 import { configItem, loadConfig } from '../../lib/storage/config-storage.ts';
 import { App } from './app.tsx';
 import { removeOrigin, requestOrigin } from './site-access.ts';
+import '../../components/theme.css';
 import './style.css';
 
 const reload = async (): Promise<void> => {

@@ -6,6 +6,7 @@ import { loadRegistryTickets } from '../../lib/reports/registry-source.ts';
 import { loadConfig } from '../../lib/storage/config-storage.ts';
 import type { Ticket } from '../../lib/ticket.ts';
 import { App } from './app.tsx';
+import '../../components/theme.css';
 import './style.css';
 
 async function start(root: HTMLElement) {
