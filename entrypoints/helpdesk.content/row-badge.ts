@@ -81,9 +81,9 @@ export function createRowBadge(row: Element, ticketId: string): RowBadge {
       box.dataset.state = state.state;
       icon.set(state.icon);
     }
-    // Only counting clocks show time left; a met, paused or waiting clock says what it is.
-    const counting = state.state === 'running' || state.state === 'warning' || state.state === 'breached';
-    time.set((counting ? countdownText(countdown, nowMs) : undefined) ?? state.name);
+    // A finished clock has no time left to show (paused and waiting ones keep theirs, frozen, next to their icon).
+    const finished = state.state === 'met' || state.state === 'met_late';
+    time.set((finished ? undefined : countdownText(countdown, nowMs)) ?? state.name);
   };
 
   const badge: RowBadge = {

@@ -129,6 +129,14 @@ describe.skipIf(skip)('Request Tracker 5 (real, on 127.0.0.1)', () => {
     expectDeadline(`${overdue?.deadline ?? ''}\n${overdue?.customerDeadline ?? ''}`, created.breached + 2 * HOUR_MS, 'UTC');
   });
 
+  it("the time an agent records in RT (TimeWorked) counts against Neptune Extended's 4 h of guidance per ticket", async () => {
+    await client.update(ids.atRisk, { TimeWorked: 80 });
+    const page = await newPage();
+    await page.goto(ticketUrl('atRisk'));
+    await expect.poll(async () => (await readStrip(page)).text, { timeout: 15_000 }).toContain('Technical Guidance on Demand used 1 h 20 m of 4 h');
+    await saveScreenshot(page, 'request-tracker-ticket-time-budget');
+  });
+
   it('the RT search page gets a badge on every row, with the same deadlines', async () => {
     const page = await newPage();
     await page.goto(`${rt.url}/Search/Results.html?Query=${encodeURIComponent(`Queue = '${rt.supportQueue}' AND Status = '__Active__'`)}&RowsPerPage=50`);
