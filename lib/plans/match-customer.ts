@@ -1,4 +1,4 @@
-import { localIsoDate } from '../sla/index.ts';
+import { localIsoDate, parseIsoInstantMs } from '../sla/index.ts';
 import type { Ticket } from '../ticket.ts';
 import type { Config, Contract, Customer, MatchRule, Plan, PlanVersion } from './config-schema.ts';
 import type { PlanMatch } from './evaluation-schema.ts';
@@ -64,7 +64,7 @@ export function ruleMatches(rule: MatchRule, ticket: Pick<Ticket, 'requester' | 
 
 /** Local date of an instant in the customer's zone (contracts and plan versions change at local midnight). */
 function localDate(iso: string, customer: Customer): string {
-  return localIsoDate(customer.timezone ?? 'UTC', Date.parse(iso));
+  return localIsoDate(customer.timezone ?? 'UTC', parseIsoInstantMs(iso));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import { dayNumberFromIsoDate, isoDateOfDayNumber, localIsoDate } from '../sla/index.ts';
+import { dayNumberFromIsoDate, isoDateOfDayNumber, localIsoDate, parseIsoInstantMs } from '../sla/index.ts';
 import type { Ticket } from '../ticket.ts';
 import { METRIC_LABELS } from './clock-builder.ts';
 import type { Config, Contract, Customer, Metric } from './config-schema.ts';
@@ -194,7 +194,7 @@ export function monthlyCompliance(tickets: readonly Ticket[], config: Config, mo
   for (const ticket of tickets) {
     const matched = matchCustomer(ticket, config);
     const zone = matched.customer?.timezone ?? 'UTC';
-    const createdDay = dayNumberFromIsoDate(localIsoDate(zone, Date.parse(ticket.createdAt)));
+    const createdDay = dayNumberFromIsoDate(localIsoDate(zone, parseIsoInstantMs(ticket.createdAt)));
     if (createdDay < first || createdDay > last) continue;
     if (!matched.customer || !matched.planId) {
       withoutPlan++;

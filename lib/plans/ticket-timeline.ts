@@ -1,3 +1,4 @@
+import { parseIsoInstantMs } from '../sla/index.ts';
 import type { Ticket, TicketStatus } from '../ticket.ts';
 
 /** A stretch of time in one status; `toMs` null while it lasts. */
@@ -34,7 +35,7 @@ const isSolved = (status: TicketStatus) => status === 'solved' || status === 'cl
  * buildTimeline(ticket, nowMs).statusSegments // => [{ fromMs, toMs, status: 'new' }, { fromMs, toMs: null, status: 'open' }]
  */
 export function buildTimeline(ticket: Ticket, nowMs: number): TicketTimeline {
-  const createdMs = Date.parse(ticket.createdAt);
+  const createdMs = parseIsoInstantMs(ticket.createdAt);
   const notes: string[] = [];
   let exact = ticket.complete;
   if (!ticket.complete) notes.push('The helpdesk did not show the whole history: clocks are estimates.');
@@ -43,7 +44,7 @@ export function buildTimeline(ticket: Ticket, nowMs: number): TicketTimeline {
   let inOrder = true;
   for (let index = 0; index < ticket.events.length; index++) {
     const event = ticket.events[index] as Ticket['events'][number];
-    const atMs = Math.max(Date.parse(event.at), createdMs);
+    const atMs = Math.max(parseIsoInstantMs(event.at), createdMs);
     if (atMs > nowMs) continue;
     const previous = events[events.length - 1];
     if (previous && atMs < previous.atMs) inOrder = false;
@@ -80,7 +81,7 @@ export function buildTimeline(ticket: Ticket, nowMs: number): TicketTimeline {
   const last = statusSegments[statusSegments.length - 1] as StatusSegment;
   if (seesPresent && last.status !== ticket.status) {
     // The visible history does not explain the current status: date the change at the last update we know of.
-    const updatedMs = ticket.updatedAt === undefined ? createdMs : Date.parse(ticket.updatedAt);
+    const updatedMs = ticket.updatedAt === undefined ? createdMs : parseIsoInstantMs(ticket.updatedAt);
     const lastKnownMs = Math.max(updatedMs, ...events.map((e) => e.atMs));
     if (lastKnownMs > last.fromMs) {
       last.toMs = lastKnownMs;

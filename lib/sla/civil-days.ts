@@ -104,3 +104,64 @@ export function dayNumberFromIsoDate(isoDate: string): number {
 export function isoDateOfDayNumber(dayNumber: number): string {
   return isoInstantOfMs(dayNumber * DAY_MS).slice(0, 10);
 }
+
+/** Digits at `text[from, from + count)` as a number, or -1 when one is not a digit. */
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let k = 0; k < count; k++) {
+    const digit = text.charCodeAt(from + k) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * Epoch ms of an ISO-8601 instant (`YYYY-MM-DDTHH:MM:SS[.fff…](Z|±HH:MM)`), as `Date.parse` reads
+ * it, about twice as fast: tickets carry dozens of timestamps each. Anything else is handed to
+ * `Date.parse` (NaN when invalid).
+ *
+ * @example
+ * parseIsoInstantMs('2026-11-23T09:05:00+01:00') // => Date.UTC(2026, 10, 23, 8, 5)
+ */
+export function parseIsoInstantMs(text: string): number {
+  const length = text.length;
+  if (length < 20 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) {
+    return Date.parse(text);
+  }
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hours = digitsAt(text, 11, 2);
+  const minutes = digitsAt(text, 14, 2);
+  const seconds = digitsAt(text, 17, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 || hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59) {
+    // Days 29–31 need a calendar check; Date.parse does it.
+    return Date.parse(text);
+  }
+  let at = 19;
+  let millis = 0;
+  if (text.charCodeAt(at) === 46) {
+    let digits = 0;
+    for (at++; at < length; at++, digits++) {
+      const digit = text.charCodeAt(at) - 48;
+      if (digit < 0 || digit > 9) break;
+      if (digits < 3) millis = millis * 10 + digit;
+    }
+    if (digits === 0) return Date.parse(text);
+    for (let k = digits; k < 3; k++) millis *= 10;
+  }
+  let offsetMinutes: number;
+  const sign = text.charCodeAt(at);
+  if (sign === 90 && at === length - 1) {
+    offsetMinutes = 0;
+  } else if ((sign === 43 || sign === 45) && length - at === 6 && text.charCodeAt(at + 3) === 58) {
+    const offsetHours = digitsAt(text, at + 1, 2);
+    const offsetRest = digitsAt(text, at + 4, 2);
+    if (offsetHours < 0 || offsetRest < 0) return Date.parse(text);
+    offsetMinutes = (sign === 43 ? 1 : -1) * (offsetHours * 60 + offsetRest);
+  } else {
+    return Date.parse(text);
+  }
+  return dayNumberFromCivil(year, month, day) * DAY_MS + hours * 3_600_000 + minutes * 60_000 + seconds * 1000 + millis - offsetMinutes * 60_000;
+}

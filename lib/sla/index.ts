@@ -29,4 +29,4 @@ export {
 } from './calendar-spec.ts';
 export { NoBusinessTimeError, type BusinessWindow } from './zoned-schedule.ts';
 export { holidaysBetween, offsetChangesBetween, type CrossedHoliday, type CrossedOffsetChange } from './calendar-events.ts';
-export { dayNumberFromIsoDate, isoDateOfDayNumber, isoInstantOfMs } from './civil-days.ts';
+export { dayNumberFromIsoDate, isoDateOfDayNumber, isoInstantOfMs, parseIsoInstantMs } from './civil-days.ts';

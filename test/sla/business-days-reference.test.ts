@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { addBusinessDaysMs, addBusinessMinutesMs, businessMsBetween, createCalendar, isoInstantOfMs, type BusinessCalendar } from '../../lib/sla/index.ts';
+import { addBusinessDaysMs, addBusinessMinutesMs, businessMsBetween, createCalendar, isoInstantOfMs, parseIsoInstantMs, type BusinessCalendar } from '../../lib/sla/index.ts';
 import { instantNearTransition, zonedCalendar } from './arbitraries.ts';
 
 function luxonAddBusinessDays(cal: BusinessCalendar, startMs: number, n: number): number | undefined {
@@ -54,5 +54,29 @@ describe('isoInstantOfMs', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('parseIsoInstantMs', () => {
+  const instant = fc.integer({ min: Date.parse('1000-01-01T00:00:00.000Z'), max: Date.parse('9999-12-31T23:59:59.999Z') });
+  const offset = fc.integer({ min: -14 * 60, max: 14 * 60 });
+  it('reads exactly what Date.parse reads, with Z or an offset, with or without fractions', () => {
+    fc.assert(
+      fc.property(instant, offset, fc.constantFrom(0, 1, 3, 6), (ms, offsetMinutes, fractionDigits) => {
+        const local = new Date(ms + offsetMinutes * 60_000).toISOString();
+        const sign = offsetMinutes < 0 ? '-' : '+';
+        const abs = Math.abs(offsetMinutes);
+        const zone = offsetMinutes === 0 ? 'Z' : `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+        const fraction = fractionDigits === 0 ? '' : `.${local.slice(20, 23)}${'7'.repeat(Math.max(0, fractionDigits - 3))}`.slice(0, fractionDigits + 1);
+        const text = `${local.slice(0, 19)}${fraction}${zone}`;
+        expect(parseIsoInstantMs(text)).toBe(Date.parse(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it('hands anything else to Date.parse', () => {
+    for (const text of ['2026-02-30T10:00:00Z', '2026-11-23', 'not a date', '2026-11-23T10:00:00.Z', '2026-11-23T25:00:00Z']) {
+      expect(Object.is(parseIsoInstantMs(text), Date.parse(text))).toBe(true);
+    }
   });
 });
