@@ -231,10 +231,10 @@ export class LocalSchedule {
   }
 
   /**
-   * The business range containing `localMs`, or else the next one, merged across midnight; `undefined`
-   * when none starts before the covered end.
+   * The business range containing `localMs`, or else the next one, merged across midnight (until it
+   * reaches `stopMergingAtMs`); `undefined` when none starts before the covered end.
    */
-  nextOpenRange(localMs: number): Range | undefined {
+  nextOpenRange(localMs: number, stopMergingAtMs: number = Number.POSITIVE_INFINITY): Range | undefined {
     if (this.weekCapacityMs === 0) return undefined;
     let foundStart = Number.NaN;
     let foundEnd = Number.NaN;
@@ -256,7 +256,8 @@ export class LocalSchedule {
           foundEnd = end;
         }
       }
-      if (!Number.isNaN(foundStart) && foundEnd !== (day + 1) * DAY_MS) return [foundStart, foundEnd];
+      // Around-the-clock hours would merge day after day to the covered end: callers say how far they care.
+      if (!Number.isNaN(foundStart) && (foundEnd !== (day + 1) * DAY_MS || foundEnd >= stopMergingAtMs)) return [foundStart, foundEnd];
     }
     return Number.isNaN(foundStart) ? undefined : [foundStart, foundEnd];
   }

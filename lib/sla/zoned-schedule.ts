@@ -120,7 +120,7 @@ export class ZonedSchedule {
       const i = this.offsets.periodIndex(cursor);
       const offset = this.offsets.offsetMs(i);
       const periodEnd = this.offsets.periodEndMs(i);
-      const range = this.local.nextOpenRange(cursor + offset);
+      const range = this.local.nextOpenRange(cursor + offset, (window ? window.startMs : cursor) + offset + cap);
       if (range === undefined) {
         if (window) return window;
         cursor = Math.min(periodEnd, this.local.coveredToLocalMs - offset);
