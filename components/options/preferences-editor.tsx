@@ -65,6 +65,12 @@ export function PreferencesEditor({ stored, save, zone }: { stored: Preferences;
     }
   };
 
+  const discard = (): void => {
+    setDraft(stored);
+    setChecking(false);
+    setSaveState({ kind: 'idle' });
+  };
+
   const status =
     issues.length > 0
       ? `Not saved: ${plural(issues.length, 'problem')} to fix, named below.`
@@ -121,11 +127,7 @@ export function PreferencesEditor({ stored, save, zone }: { stored: Preferences;
           <button type="submit" className="primary" disabled={saveState.kind === 'saving'}>
             Save my alerts
           </button>
-          <button type="button" disabled={!dirty} onClick={() => {
-            setDraft(stored);
-            setChecking(false);
-            setSaveState({ kind: 'idle' });
-          }}>
+          <button type="button" disabled={!dirty} onClick={discard}>
             Discard changes
           </button>
         </div>

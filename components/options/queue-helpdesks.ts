@@ -3,7 +3,7 @@ import { adapters } from '../../lib/adapters/registry.ts';
 import type { HelpdeskAdapter } from '../../lib/adapters/types.ts';
 import type { Site } from '../../lib/plans/config-schema.ts';
 import type { HelpdeskId } from '../../lib/ticket.ts';
-import { HELPDESKS, helpdeskLabel } from './helpdesk-catalog.ts';
+import { helpdeskHost, helpdeskLabel } from './helpdesk-catalog.ts';
 
 /**
  * Helpdesks whose queues can be pinned: the adapter lists a queue and reads without a page, which
@@ -63,9 +63,6 @@ export function unreachableReason(origin: string, helpdesk: HelpdeskAdapter, sit
   const site = sites.find((candidate) => candidate.origin === origin);
   if (site?.helpdesk === helpdesk.id) return undefined;
   if (site) return `${origin} is set up as ${helpdeskLabel(site.helpdesk)}, not ${helpdesk.label}`;
-  if (helpdesk.hosting === 'saas') {
-    const hosts = HELPDESKS.find((entry) => entry.id === helpdesk.id)?.host ?? '';
-    return `SLA Lens cannot reach ${origin}: ${helpdesk.label} sites are at ${hosts}`;
-  }
+  if (helpdesk.hosting === 'saas') return `SLA Lens cannot reach ${origin}: ${helpdesk.label} sites are at ${helpdeskHost(helpdesk.id)}`;
   return `SLA Lens has no access to ${origin}: add it under Helpdesks first`;
 }

@@ -5,6 +5,7 @@ import { queuePinSchema, type QueuePin } from '../../lib/registry/queue-pins.ts'
 import { useOptionsStore } from '../../lib/state/options-store.ts';
 import type { HelpdeskId } from '../../lib/ticket.ts';
 import { SelectField, TextField } from './fields.tsx';
+import { helpdeskHost } from './helpdesk-catalog.ts';
 import { QUEUE_HELPDESKS, queueIdHelp, unreachableReason } from './queue-helpdesks.ts';
 import { toOrigin } from './to-origin.ts';
 
@@ -82,7 +83,7 @@ export function QueuePinForm({ onPin }: { onPin: (pin: QueuePin) => Promise<void
         value={draft.origin}
         list={knownSites.length > 0 ? sitesId : undefined}
         placeholder={example}
-        hint={adapter.hosting === 'saas' ? undefined : `A ${adapter.label} site set up under Helpdesks.`}
+        hint={adapter.hosting === 'saas' ? `Your ${adapter.label} address (${helpdeskHost(adapter.id)}).` : `A ${adapter.label} site set up under Helpdesks.`}
         error={errors.origin}
         onChange={(origin) => edit({ origin })}
       />
