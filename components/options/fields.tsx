@@ -1,17 +1,24 @@
-import { useId, useState, type ReactNode } from 'react';
-import { formatIssuePath } from '../../lib/schema-error.ts';
+import { useContext, useId, useState, type ReactNode } from 'react';
+import { formatIssuePath, type SchemaIssue } from '../../lib/schema-error.ts';
 import { useOptionsStore } from '../../lib/state/options-store.ts';
+import { FieldIssuesContext } from './field-issues.ts';
 
 export type FieldPath = readonly (string | number)[];
 
-/** Messages of the draft's validation issues at exactly this path (a string, so the selector stays stable). */
+function messagesAt(issues: readonly SchemaIssue[], key: string): string | undefined {
+  const messages = issues.filter((issue) => issue.path === key).map((issue) => issue.message);
+  return messages.length > 0 ? messages.join('; ') : undefined;
+}
+
+/**
+ * Messages of the validation issues at exactly this path: those of the enclosing form's
+ * {@link FieldIssuesContext}, else the configuration draft's (a string, so the selector stays stable).
+ */
 function useIssue(path: FieldPath | undefined): string | undefined {
   const key = path && formatIssuePath(path);
-  return useOptionsStore((state) => {
-    if (key === undefined) return undefined;
-    const messages = state.issues.filter((issue) => issue.path === key).map((issue) => issue.message);
-    return messages.length > 0 ? messages.join('; ') : undefined;
-  });
+  const local = useContext(FieldIssuesContext);
+  const fromDraft = useOptionsStore((state) => (local !== undefined || key === undefined ? undefined : messagesAt(state.issues, key)));
+  return local !== undefined && key !== undefined ? messagesAt(local, key) : fromDraft;
 }
 
 interface FieldFrameProps {

@@ -12,4 +12,7 @@ export const HELPDESKS = adapters.map((adapter) => ({
 
 export const helpdeskLabel = (id: HelpdeskId): string => HELPDESKS.find((helpdesk) => helpdesk.id === id)?.label ?? id;
 
+/** Where a SaaS helpdesk lives ('*.zendesk.com'); empty for self-hosted ones. */
+export const helpdeskHost = (id: HelpdeskId): string => HELPDESKS.find((helpdesk) => helpdesk.id === id)?.host ?? '';
+
 export const HELPDESK_CHOICES = HELPDESKS.map((helpdesk) => ({ value: helpdesk.id, label: helpdesk.label }));

@@ -8,19 +8,10 @@ import { LockedSection } from './locked-section.tsx';
 import { useEnvironment } from './options-environment.ts';
 import { SiteDiagnostics } from './site-diagnostics.tsx';
 import { SiteSettingsEditor } from './site-settings-editor.tsx';
+import { toOrigin } from './to-origin.ts';
 import { useDiagnostics } from './use-diagnostics.ts';
 
 const SELF_HOSTED = HELPDESKS.filter((helpdesk) => helpdesk.hosting === 'self-hosted').map((helpdesk) => ({ value: helpdesk.id, label: helpdesk.label }));
-
-/** "support.example.com/agent/" → "https://support.example.com"; undefined when it is no URL. */
-function toOrigin(text: string): string | undefined {
-  const trimmed = text.trim();
-  try {
-    return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`).origin;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * SaaS helpdesks (work out of the box) and self-hosted sites. Adding a site asks the browser for

@@ -4,6 +4,8 @@ import { CustomersSection } from '../../components/options/customers-section.tsx
 import { HelpdesksSection } from '../../components/options/helpdesks-section.tsx';
 import { ImportExportSection } from '../../components/options/import-export-section.tsx';
 import { PlansSection } from '../../components/options/plans-section.tsx';
+import { PreferencesSection } from '../../components/options/preferences-section.tsx';
+import { QueuesSection } from '../../components/options/queues-section.tsx';
 import { SaveBar } from '../../components/options/save-bar.tsx';
 import { SeverityMappingsSection } from '../../components/options/severity-mappings-section.tsx';
 import { Simulator } from '../../components/options/simulator.tsx';
@@ -17,6 +19,8 @@ const SECTIONS = [
   { id: 'customers', title: 'Customers', render: () => <CustomersSection /> },
   { id: 'severity', title: 'Severity mapping', render: () => <SeverityMappingsSection /> },
   { id: 'helpdesks', title: 'Helpdesks', render: () => <HelpdesksSection /> },
+  { id: 'my-alerts', title: 'My alerts', render: () => <PreferencesSection /> },
+  { id: 'team-queues', title: 'Team queues', render: () => <QueuesSection /> },
   { id: 'simulator', title: 'Simulator', render: () => <Simulator /> },
   { id: 'import-export', title: 'Import / export', render: () => <ImportExportSection /> },
 ] as const;
