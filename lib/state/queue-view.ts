@@ -293,10 +293,10 @@ function emptyState(data: QueueData, filters: QueueFilters, open: number): Empty
     };
   }
   if (filters.scope === 'mine' && data.me.length === 0) {
-    return { kind: 'who_am_i', title: 'Who are you in the helpdesk? — open Options → Preferences', detail: 'Add your helpdesk name or email to see your tickets.' };
+    return { kind: 'who_am_i', title: 'Who are you in the helpdesk? — open Options → My alerts', detail: 'Add your helpdesk name or email to see your tickets.' };
   }
   if (filters.scope === 'groups' && data.myGroups.length === 0 && data.me.length === 0) {
-    return { kind: 'who_am_i', title: 'No groups set — open Options → Preferences', detail: 'Add your helpdesk groups to see their tickets.' };
+    return { kind: 'who_am_i', title: 'No groups set — open Options → My alerts', detail: 'Add your helpdesk groups to see their tickets.' };
   }
   const onlyAtRisk = filters.state === 'at_risk' && filters.search.trim() === '' && filters.helpdesk === 'all' && filters.plan === 'all' && filters.severity === 'all';
   if (onlyAtRisk) return { kind: 'nothing_at_risk', title: 'Nothing at risk', detail: `${plural(open, 'open ticket', 'open tickets')} on track.` };

@@ -250,7 +250,7 @@ describe('what the popup says when it cannot show tickets', () => {
   it('asks who "me" is before filtering on it', async () => {
     const { user } = renderPopup(queueData([atRisk]));
     await user.click(screen.getByRole('button', { name: 'Mine' }));
-    expect(text(screen.getByRole('status'))).toContain('Who are you in the helpdesk? — open Options → Preferences');
+    expect(text(screen.getByRole('status'))).toContain('Who are you in the helpdesk? — open Options → My alerts');
   });
 
   it('shows an error when the data cannot be read', () => {
