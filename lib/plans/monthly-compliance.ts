@@ -31,6 +31,10 @@ export interface ComplianceTicket {
   /** Binding metrics missed on this ticket. */
   breaches: string[];
   covered: boolean;
+  /** The clocks are estimates (the helpdesk did not show the whole history). */
+  estimated: boolean;
+  /** Binding targets this ticket met and missed (its share of the row's tallies). */
+  decided: { met: number; missed: number };
 }
 
 export interface CreditEstimate {
@@ -89,30 +93,29 @@ function verdict(clock: Clock): 'met' | 'missed' | 'open' {
   return 'open';
 }
 
+/** Met, missed and still-open verdicts. */
+type Counts = Pick<MetricTally, 'met' | 'missed' | 'open'>;
+
 /**
- * Per-cycle verdicts count for next response and periodic updates; single clocks otherwise. The
+ * A binding clock's verdicts: per cycle for next response and periodic updates, one otherwise. The
  * average is promised "until the ticket is resolved": it is decided only on solved tickets, and a
- * ticket without later responses has no average to judge.
+ * ticket without later responses has no average to judge (undefined).
  */
-function tallyClock(tallies: Map<Metric, MetricTally>, clock: Clock, ticket: Ticket): void {
-  if (clock.metric === 'average_response' && (clock.average?.responses ?? 0) === 0 && clock.state !== 'running' && clock.state !== 'breached') return;
-  let tally = tallies.get(clock.metric);
-  if (!tally) {
-    tally = { metric: clock.metric, label: METRIC_LABELS[clock.metric], met: 0, missed: 0, open: 0 };
-    tallies.set(clock.metric, tally);
-  }
+function clockVerdicts(clock: Clock, ticket: Ticket): Counts | undefined {
+  if (clock.metric === 'average_response' && (clock.average?.responses ?? 0) === 0 && clock.state !== 'running' && clock.state !== 'breached') return undefined;
+  const counts: Counts = { met: 0, missed: 0, open: 0 };
   if (clock.metric === 'next_response' || clock.metric === 'periodic_update') {
     for (const cycle of clock.cycles ?? []) {
-      if (cycle.met === true) tally.met++;
-      else if (cycle.met === false) tally.missed++;
+      if (cycle.met === true) counts.met++;
+      else if (cycle.met === false) counts.missed++;
     }
     // The current cycle (the clock itself) is open, met or missed in its own right.
-    const current = verdict(clock);
-    if (clock.metric === 'periodic_update' || clock.metAt === null) tally[current]++;
-    return;
+    if (clock.metric === 'periodic_update' || clock.metAt === null) counts[verdict(clock)]++;
+    return counts;
   }
   const resolved = ticket.status === 'solved' || ticket.status === 'closed';
-  tally[clock.metric === 'average_response' && !resolved ? 'open' : verdict(clock)]++;
+  counts[clock.metric === 'average_response' && !resolved ? 'open' : verdict(clock)]++;
+  return counts;
 }
 
 /** The customer's contracts for a plan that overlap the month, latest start last. */
@@ -204,7 +207,21 @@ export function monthlyCompliance(tickets: readonly Ticket[], config: Config, mo
     const entry = rowFor(matched.customer, matched.planId);
     entry.row.tickets++;
     const binding = evaluation.clocks.filter((clock) => clock.binding);
-    for (const clock of binding) tallyClock(entry.tallies, clock, ticket);
+    const decided = { met: 0, missed: 0 };
+    for (const clock of binding) {
+      const counts = clockVerdicts(clock, ticket);
+      if (!counts) continue;
+      let tally = entry.tallies.get(clock.metric);
+      if (!tally) {
+        tally = { metric: clock.metric, label: METRIC_LABELS[clock.metric], met: 0, missed: 0, open: 0 };
+        entry.tallies.set(clock.metric, tally);
+      }
+      tally.met += counts.met;
+      tally.missed += counts.missed;
+      tally.open += counts.open;
+      decided.met += counts.met;
+      decided.missed += counts.missed;
+    }
     const firstResponse = evaluation.clocks.find((clock) => clock.metric === 'first_response');
     const laterSource = evaluation.clocks.find((clock) => clock.metric === 'average_response') ?? evaluation.clocks.find((clock) => clock.metric === 'next_response');
     const later = (laterSource?.cycles ?? []).filter((cycle) => cycle.repliedAt !== null).map((cycle) => cycle.businessMinutes);
@@ -224,6 +241,8 @@ export function monthlyCompliance(tickets: readonly Ticket[], config: Config, mo
       averageMinutes: later.length > 0 ? later.reduce((a, b) => a + b, 0) / later.length : null,
       breaches: binding.filter((clock) => verdict(clock) === 'missed' || (clock.cycles ?? []).some((cycle) => cycle.met === false)).map((clock) => clock.label),
       covered: evaluation.eligibility.eligible,
+      estimated: evaluation.estimated,
+      decided,
     });
   }
 

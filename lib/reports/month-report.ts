@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { matchCustomer, monthlyCompliance, type ComplianceRow, type Config, type MonthlyCompliance } from '../plans/index.ts';
+import { monthlyCompliance, type ComplianceRow, type Config, type MonthlyCompliance } from '../plans/index.ts';
 import { dayNumberFromIsoDate, isoDateOfDayNumber, localIsoDate } from '../sla/index.ts';
 import type { Ticket } from '../ticket.ts';
 
@@ -55,18 +55,6 @@ function weeksOf(month: string): { from: string; to: string }[] {
   return weeks;
 }
 
-function talliesByRow(compliance: MonthlyCompliance): Record<string, Tally> {
-  const tallies: Record<string, Tally> = {};
-  for (const row of compliance.rows) {
-    if (row.tickets === 0) continue;
-    tallies[rowKey(row)] = {
-      met: row.metrics.reduce((sum, tally) => sum + tally.met, 0),
-      missed: row.metrics.reduce((sum, tally) => sum + tally.missed, 0),
-    };
-  }
-  return tallies;
-}
-
 /** Severity labels of every plan version, most severe (lowest rank) first. */
 function severityOrder(config: Config): string[] {
   const ranks = new Map<string, number>();
@@ -80,9 +68,8 @@ function severityOrder(config: Config): string[] {
 
 /**
  * A month's compliance (see `monthlyCompliance`) with what the reports page adds: attainment by week
- * and the tickets whose clocks are estimates. Weeks and estimates are compliance over a subset of the
- * tickets (those created that week; those with an incomplete history), so they follow exactly the
- * evaluator's rules for which month, customer, plan and verdict a ticket belongs to.
+ * of ticket creation and the tickets whose clocks are estimates, both read off each ticket's line,
+ * so they follow exactly the evaluator's rules for month, customer, plan and verdict.
  *
  * @example
  * const report = buildMonthReport(tickets, config, '2026-11', now);
@@ -90,27 +77,23 @@ function severityOrder(config: Config): string[] {
  */
 export function buildMonthReport(tickets: readonly Ticket[], config: Config, month: string, now: DateTime): MonthReport {
   const compliance = monthlyCompliance(tickets, config, month, now);
-  const weeks = weeksOf(month);
-  const byWeek = weeks.map((): Ticket[] => []);
-  for (const ticket of tickets) {
-    // The same local date the evaluator uses to put a ticket in a month: the customer's zone.
-    const zone = matchCustomer(ticket, config).customer?.timezone ?? 'UTC';
-    const created = localIsoDate(zone, Date.parse(ticket.createdAt));
-    // Tickets of other months fall in no week (index -1) and are left out, as the evaluator leaves them out.
-    byWeek[weeks.findIndex((week) => week.from <= created && created <= week.to)]?.push(ticket);
-  }
+  const customerZones = Object.fromEntries(config.customers.map((customer) => [customer.id, customer.timezone ?? 'UTC']));
+  const weeks: ReportWeek[] = weeksOf(month).map((week) => ({ ...week, tallies: {} }));
   const estimated: Record<string, string[]> = {};
-  const incomplete = tickets.filter((ticket) => !ticket.complete);
-  if (incomplete.length > 0) {
-    for (const row of monthlyCompliance(incomplete, config, month, now).rows) {
-      if (row.tickets > 0) estimated[rowKey(row)] = row.ticketDetails.map((detail) => detail.id);
+  // Weeks and estimates come from each ticket's own line: every ticket is evaluated once.
+  for (const row of compliance.rows) {
+    const key = rowKey(row);
+    const zone = customerZones[row.customerId] ?? 'UTC';
+    for (const detail of row.ticketDetails) {
+      if (detail.estimated) (estimated[key] ??= []).push(detail.id);
+      // The same local date the evaluator uses to put a ticket in a month: the customer's zone.
+      const created = localIsoDate(zone, Date.parse(detail.createdAt));
+      const week = weeks.find((candidate) => candidate.from <= created && created <= candidate.to);
+      if (!week) continue;
+      const tally = (week.tallies[key] ??= { met: 0, missed: 0 });
+      tally.met += detail.decided.met;
+      tally.missed += detail.decided.missed;
     }
   }
-  return {
-    compliance,
-    weeks: weeks.map((week, index) => ({ ...week, tallies: talliesByRow(monthlyCompliance(byWeek[index] ?? [], config, month, now)) })),
-    estimated,
-    severityOrder: severityOrder(config),
-    customerZones: Object.fromEntries(config.customers.map((customer) => [customer.id, customer.timezone ?? 'UTC'])),
-  };
+  return { compliance, weeks, estimated, severityOrder: severityOrder(config), customerZones };
 }

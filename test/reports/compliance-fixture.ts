@@ -8,6 +8,8 @@ const detail = (fields: Partial<ComplianceTicket> & Pick<ComplianceTicket, 'id' 
   averageMinutes: null,
   breaches: [],
   covered: true,
+  estimated: false,
+  decided: { met: 0, missed: 0 },
   ...fields,
 });
 
