@@ -99,21 +99,6 @@ export function buildTimeline(ticket: Ticket, nowMs: number): TicketTimeline {
 }
 
 /**
- * The status at an instant.
- *
- * @example
- * statusAt(timeline, Date.parse('2026-11-23T10:00Z')) // => 'pending'
- */
-export function statusAt(timeline: TicketTimeline, atMs: number): TicketStatus {
-  let status = (timeline.statusSegments[0] as StatusSegment).status;
-  for (const segment of timeline.statusSegments) {
-    if (segment.fromMs > atMs) break;
-    status = segment.status;
-  }
-  return status;
-}
-
-/**
  * Who spoke last strictly before an instant (null when nobody has).
  *
  * @example
