@@ -8,7 +8,7 @@ import { adapters } from '../lib/adapters/registry.ts';
 import { parseConfig } from '../lib/plans/index.ts';
 import { HELPDESK_IDS } from '../lib/ticket.ts';
 
-const NOT_ADAPTERS = new Set(['types.ts', 'registry.ts', 'generic-settings.ts']);
+const NOT_ADAPTERS = new Set(['types.ts', 'registry.ts', 'generic-settings.ts', 'local-time.ts']);
 const adapterFiles = readdirSync('lib/adapters', { withFileTypes: true })
   .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !NOT_ADAPTERS.has(entry.name))
   .map((entry) => entry.name.replace(/\.ts$/, ''));

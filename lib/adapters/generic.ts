@@ -1,6 +1,7 @@
 import { selectAllFirst, selectFirst, textOfFirst } from '../dom/select-first.ts';
 import { parseTicket, TICKET_CHANNELS, type Ticket, type TicketChannel, type TicketEvent, type TicketStatus } from '../ticket.ts';
-import { DEFAULT_STATUS_MAP, parseGenericSiteOptions, parseLocalTime, type GenericFieldSelectors, type GenericSiteOptions } from './generic-settings.ts';
+import { DEFAULT_STATUS_MAP, parseGenericSiteOptions, type GenericFieldSelectors, type GenericSiteOptions } from './generic-settings.ts';
+import { parseLocalTime } from './local-time.ts';
 import { NotRecognizedError, type HelpdeskAdapter, type HelpdeskSource, type ListRow, type SiteSettings } from './types.ts';
 
 type EventSettings = NonNullable<GenericSiteOptions['events']>;

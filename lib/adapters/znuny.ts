@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { selectAllFirst, selectFirst, textOfFirst } from '../dom/select-first.ts';
 import { parseOrThrow } from '../schema-error.ts';
 import { parseTicket, type Ticket, type TicketChannel, type TicketEvent, type TicketStatus } from '../ticket.ts';
-import { dateFormatsSchema, dateLocaleSchema, parseLocalTime, timezoneSchema, type LocalTimeSettings } from './generic-settings.ts';
+import { dateFormatsSchema, dateLocaleSchema, timezoneSchema } from './generic-settings.ts';
+import { parseLocalTime, type LocalTimeSettings } from './local-time.ts';
 import { NotRecognizedError, type HelpdeskAdapter, type HelpdeskSource, type ListRow } from './types.ts';
 
 // Markup of Kernel/Output/HTML/Templates/Standard/: AgentTicketZoom.tt, AgentTicketZoom/TicketInformation.tt,
