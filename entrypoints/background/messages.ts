@@ -3,6 +3,7 @@ import type { Browser } from 'wxt/browser';
 import type { HelpdeskAdapter } from '../../lib/adapters/types.ts';
 import { onMessages } from '../../lib/messaging/messaging.ts';
 import { addPin, pinKey, removePin } from '../../lib/registry/queue-pins.ts';
+import { loadConfig } from '../../lib/storage/config-storage.ts';
 import { diagnosticsItem, mergeDiagnostics, readDiagnostics } from '../../lib/storage/diagnostics-storage.ts';
 import { queuePinsItem, readQueuePins, readRefreshStatus } from '../../lib/storage/queue-storage.ts';
 import type { RefreshOutcome } from './refresh.ts';
@@ -42,6 +43,12 @@ export function registerMessageHandlers(deps: MessageDeps): void {
       const result = await deps.store.ingest(tickets.map((ticket) => ({ origin, ticket })));
       void deps.afterChange();
       return result;
+    },
+
+    siteForPage: async ({ pageUrl }, sender) => {
+      const origin = pageOrigin(pageUrl, sender);
+      const { config } = await loadConfig();
+      return { site: config.sites.find((site) => site.origin === origin) ?? null };
     },
 
     reportDiagnostics: (report, sender) =>

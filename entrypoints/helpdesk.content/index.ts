@@ -1,8 +1,8 @@
-import { defineContentScript } from '#imports';
+import { browser, defineContentScript } from '#imports';
 import { findAdapter, SAAS_MATCH_PATTERNS } from '../../lib/adapters/registry.ts';
 import { createSameOriginJson } from '../../lib/helpdesk-http/same-origin-json.ts';
 import { sendMessage } from '../../lib/messaging/messaging.ts';
-import { configItem, loadConfig, managedConfigItem } from '../../lib/storage/config-storage.ts';
+import { isConfigChange } from '../../lib/storage/config-key.ts';
 import { startOverlay } from './overlay.ts';
 
 /*
@@ -26,10 +26,20 @@ export default defineContentScript({
   // WXT's "script started" postMessage would reach the helpdesk's own message listeners; its custom event suffices.
   noScriptStartedPostMessage: true,
   async main(ctx) {
-    let { config } = await loadConfig();
+    // Only this page's self-hosted site is needed: the background owns (and validates) the configuration.
+    const siteOfPage = () =>
+      sendMessage('siteForPage', { pageUrl: location.href }).then(
+        (reply) => reply.site,
+        (error: unknown) => {
+          // Without its site a self-hosted page is simply not recognized; SaaS pages need none.
+          console.warn('SLA Lens: reading this site’s settings failed', error);
+          return null;
+        },
+      );
+    let site = await siteOfPage();
     const overlay = startOverlay({
       ctx,
-      findAdapter: (url) => findAdapter(url, config.sites),
+      findAdapter: (url) => findAdapter(url, site ? [site] : []),
       getJson: createSameOriginJson({
         origin: location.origin,
         fetch: pageFetch(),
@@ -43,13 +53,14 @@ export default defineContentScript({
       log: (message, error) => console.warn(message, error),
     });
     // Configuration changes reach open helpdesk pages without a reload.
-    const reload = () => {
-      void loadConfig().then((loaded) => {
-        config = loaded.config;
+    const onStorageChange = (changes: Record<string, unknown>, areaName: string) => {
+      if (!isConfigChange(changes, areaName)) return;
+      void siteOfPage().then((changed) => {
+        site = changed;
         overlay.reload();
       });
     };
-    const unwatch = [configItem.watch(reload), managedConfigItem.watch(reload)];
-    ctx.onInvalidated(() => unwatch.forEach((stop) => stop()));
+    browser.storage.onChanged.addListener(onStorageChange);
+    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorageChange));
   },
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ticketEvaluationSchema } from '../plans/evaluation-schema.ts';
+import { siteSchema } from '../plans/site-schema.ts';
 import { queuePinRefSchema, queuePinSchema, queuePinsSchema } from '../registry/queue-pins.ts';
 import { pinRefreshSchema } from '../registry/refresh-plan.ts';
 import { HELPDESK_IDS, ticketSchema } from '../ticket.ts';
@@ -18,6 +19,14 @@ export const protocol = {
       /** False when no plan is configured yet (the page then shows a hint instead of clocks). */
       configured: z.boolean(),
     }),
+  },
+  /**
+   * CS → BG: the configured self-hosted or generic site of this page, if any. The content script asks
+   * instead of loading the whole configuration itself (it stays small, and the background owns config).
+   */
+  siteForPage: {
+    request: z.strictObject({ pageUrl: z.url() }),
+    response: z.strictObject({ site: siteSchema.nullable() }),
   },
   /** CS → BG: what the adapter saw on a page, for the options page's diagnostics. */
   reportDiagnostics: {

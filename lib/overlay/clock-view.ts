@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { formatMinutes } from '../format/duration.ts';
 import { formatInstant } from '../format/instant.ts';
-import type { Metric } from '../plans/config-schema.ts';
+import type { Metric } from '../plans/metrics.ts';
 import type { Clock, TicketEvaluation } from '../plans/evaluation-schema.ts';
 import { countdownText, remainingAt, type Countdown } from './countdown.ts';
 

@@ -2,12 +2,15 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { calendarSpecSchema, holidaySpecSchema, intervalSchema, WEEKDAYS, type Weekday } from '../sla/index.ts';
 import { HELPDESK_IDS, TICKET_CHANNELS, TICKET_STATUSES } from '../ticket.ts';
+import { METRICS } from './metrics.ts';
+import { siteSchema } from './site-schema.ts';
+
+export { METRICS, type Metric } from './metrics.ts';
+export { siteSchema, type Site } from './site-schema.ts';
 
 /** The configuration format version this build writes (older versions are migrated on load). */
 export const CONFIG_VERSION = 1;
 
-export const METRICS = ['first_response', 'next_response', 'periodic_update', 'average_response', 'resolution'] as const;
-export type Metric = (typeof METRICS)[number];
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'expected a lower-case id (letters, digits, - and _)');
 const name = z.string().trim().min(1, 'must not be empty').max(200);
@@ -186,14 +189,6 @@ export const severityMappingSchema = z.strictObject({
 });
 export type SeverityMapping = z.infer<typeof severityMappingSchema>;
 
-export const siteSchema = z.strictObject({
-  // Zod runs the refinement even after z.url() failed, so it must not throw on a non-URL.
-  origin: z.url().refine((url) => URL.canParse(url) && new URL(url).origin === url, 'expected an origin like https://support.example.com (no path)'),
-  helpdesk: z.enum(HELPDESK_IDS),
-  name: z.string().max(200).optional(),
-  options: z.record(z.string(), z.unknown()).optional(),
-});
-export type Site = z.infer<typeof siteSchema>;
 
 const configShape = z.strictObject({
   version: z.literal(CONFIG_VERSION),

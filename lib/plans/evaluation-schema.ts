@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoInstantSchema } from '../ticket.ts';
-import { METRICS } from './config-schema.ts';
+import { METRICS } from './metrics.ts';
 
 export const CLOCK_STATES = ['pending_start', 'running', 'paused', 'met', 'breached', 'met_late'] as const;
 export type ClockState = (typeof CLOCK_STATES)[number];

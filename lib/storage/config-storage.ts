@@ -1,16 +1,17 @@
 import { storage } from 'wxt/utils/storage';
 import type { Config } from '../plans/config-schema.ts';
 import { emptyConfig, parseConfig } from '../plans/parse-config.ts';
+import { CONFIG_STORAGE_KEY } from './config-key.ts';
 
 /**
  * The admin's configuration, stored as validated JSON in `storage.local` (the `version` field inside
  * drives migrations, see lib/plans/parse-config.ts). Only {@link saveConfig} writes it, and only
  * after validation, so the last good configuration is never replaced by a bad one.
  */
-export const configItem = storage.defineItem<unknown>('local:config', { fallback: null });
+export const configItem = storage.defineItem<unknown>(`local:${CONFIG_STORAGE_KEY}`, { fallback: null });
 
 /** A configuration pushed by enterprise policy (`storage.managed`, schema in public/managed-schema.json). */
-export const managedConfigItem = storage.defineItem<unknown>('managed:config', { fallback: null });
+export const managedConfigItem = storage.defineItem<unknown>(`managed:${CONFIG_STORAGE_KEY}`, { fallback: null });
 
 /** Parts of the configuration an organization can lock by policy. */
 export const MANAGEABLE_PARTS = ['calendars', 'plans', 'customers', 'severityMappings', 'sites'] as const;

@@ -9,7 +9,7 @@ import { readDiagnostics } from '../../lib/storage/diagnostics-storage.ts';
 import { readNotificationLog } from '../../lib/storage/notification-log-storage.ts';
 import { preferencesItem } from '../../lib/storage/preferences-storage.ts';
 import { readEvaluationCache, readTicketRegistry } from '../../lib/storage/ticket-registry-storage.ts';
-import { at, makeTicket, ORIGIN, T0 } from '../registry/fixtures.ts';
+import { at, configuredConfig, makeTicket, ORIGIN, T0 } from '../registry/fixtures.ts';
 import { configure, eventually, installPermissionsAndScripting, restartBackground, startBackground } from './harness.ts';
 
 const { adapters } = vi.hoisted(() => ({ adapters: [] as HelpdeskAdapter[] }));
@@ -135,6 +135,20 @@ describe('messaging validation', () => {
     const envelope = { slaLens: 1, name: 'reportDiagnostics', data: { origin: ORIGIN, helpdesk: 'zendesk', pageKind: 'ticket', recognized: true, ticketsRead: 1 } };
     const reply = await new Promise((resolve) => {
       void fakeBrowser.runtime.onMessage.trigger(envelope, { url: 'https://evil.example/page' }, resolve);
+    });
+    expect(reply).toMatchObject({ name: 'error', data: expect.stringContaining('does not match the sender') as unknown });
+  });
+});
+
+describe('siteForPage', () => {
+  it("answers with the page's configured site, none for other origins, and only for the sender's own origin", async () => {
+    const site = { origin: 'https://rt.example', helpdesk: 'request-tracker', options: { queue: 'General' } } as const;
+    await configItem.setValue({ ...(configuredConfig() as object), sites: [site] });
+    await startBackground();
+    await expect(sendMessage('siteForPage', { pageUrl: 'https://rt.example/Ticket/Display.html?id=7' })).resolves.toEqual({ site });
+    await expect(sendMessage('siteForPage', { pageUrl: PAGE })).resolves.toEqual({ site: null });
+    const reply = await new Promise((resolve) => {
+      void fakeBrowser.runtime.onMessage.trigger({ slaLens: 1, name: 'siteForPage', data: { pageUrl: 'https://rt.example/' } }, { url: PAGE }, resolve);
     });
     expect(reply).toMatchObject({ name: 'error', data: expect.stringContaining('does not match the sender') as unknown });
   });
