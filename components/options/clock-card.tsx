@@ -14,7 +14,7 @@ const STATE_LABELS: Record<Clock['state'], string> = {
 
 /** One clock as the agent sees it, with everything that went into it ("why this number"). */
 export function ClockCard({ clock, now, zone }: { clock: Clock; now: DateTime; zone: string }) {
-  const at = (iso: string): string => formatInstant(iso, zone, now);
+  const at = (iso: string): string => formatInstant(iso, zone, now.toMillis());
   const { explanation } = clock;
   return (
     <article className={`clock clock-${clock.warning}`} aria-label={`${clock.label}: ${STATE_LABELS[clock.state]}`}>
@@ -29,7 +29,7 @@ export function ClockCard({ clock, now, zone }: { clock: Clock; now: DateTime; z
             <dt>Deadline</dt>
             <dd>
               {at(clock.deadline)} ({zone})
-              {clock.zone === zone ? '' : `, ${formatInstant(clock.deadline, clock.zone, now)} in ${clock.zone}`}
+              {clock.zone === zone ? '' : `, ${formatInstant(clock.deadline, clock.zone, now.toMillis())} in ${clock.zone}`}
             </dd>
           </>
         )}

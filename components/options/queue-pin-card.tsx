@@ -8,7 +8,7 @@ const tickets = (count: number): string => `${count} ticket${count === 1 ? '' : 
 
 /** How the background's last read of the queue went (a failure keeps the last good read, which is shown too). */
 function describeStatus({ status }: PinWithStatus, now: DateTime, zone: string): { text: string; failed: boolean } {
-  const lastGood = status.lastReadAt === undefined ? undefined : `${formatInstant(status.lastReadAt, zone, now)}: ${tickets(status.ticketCount ?? 0)}`;
+  const lastGood = status.lastReadAt === undefined ? undefined : `${formatInstant(status.lastReadAt, zone, now.toMillis())}: ${tickets(status.ticketCount ?? 0)}`;
   if (status.lastError !== undefined) return { text: `Last read failed: ${status.lastError}${lastGood === undefined ? '' : ` (last good read ${lastGood})`}`, failed: true };
   return { text: lastGood === undefined ? 'Not read yet.' : `Last read ${lastGood}.`, failed: false };
 }

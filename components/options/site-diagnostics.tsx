@@ -7,7 +7,7 @@ import { useEnvironment } from './options-environment.ts';
 const PAGE_KINDS: Record<Report['pageKind'], string> = { ticket: 'a ticket', list: 'a ticket list', other: 'another page' };
 
 function describe(report: Report, now: DateTime, zone: string): string[] {
-  const at = (iso: string): string => formatInstant(iso, zone, now);
+  const at = (iso: string): string => formatInstant(iso, zone, now.toMillis());
   const lines = [
     `Last visit ${at(report.reportedAt)}: ${PAGE_KINDS[report.pageKind]}, ${report.recognized ? `recognized as ${report.helpdesk === null ? 'a helpdesk' : helpdeskLabel(report.helpdesk)}` : 'not recognized'}; ${report.ticketsRead} ticket${report.ticketsRead === 1 ? '' : 's'} read.`,
   ];

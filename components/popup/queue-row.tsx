@@ -14,7 +14,7 @@ function timing(row: TicketRow, now: DateTime, zone: string): { main: string; su
   const { clock } = row;
   if (!clock) return { main: RISK_LABELS[row.risk], sub: '' };
   const approximate = row.estimated ? '≈ ' : '';
-  const due = formatInstant(clock.deadline, zone, now);
+  const due = formatInstant(clock.deadline, zone, now.toMillis());
   if (instantMs(clock.deadline) <= now.toMillis()) return { main: `${approximate}Overdue`, sub: `since ${due}` };
   const left = clock.remainingMinutes === null ? '' : `${approximate}${formatMinutes(clock.remainingMinutes)} left`;
   return { main: left, sub: `${clock.label} · due ${due}` };

@@ -126,7 +126,7 @@ export function alertText(alert: Alert, zone: string, now: DateTime): AlertText 
   const { ticket } = alert.entry;
   const { match } = alert.evaluation;
   const context = [match.status === 'matched' ? match.customerName : undefined, match.status === 'matched' ? match.planName : undefined];
-  if (alert.clock.deadline !== null) context.push(`due ${formatInstant(alert.clock.deadline, zone, now)}`);
+  if (alert.clock.deadline !== null) context.push(`due ${formatInstant(alert.clock.deadline, zone, now.toMillis())}`);
   if (!alert.clock.exact) context.push('estimated');
   return {
     title: `${thresholdLabel(alert.threshold)}: ${alert.clock.label}`,

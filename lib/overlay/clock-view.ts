@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { formatMinutes } from '../format/duration.ts';
 import { formatInstant } from '../format/instant.ts';
 import type { Metric } from '../plans/metrics.ts';
@@ -90,7 +89,7 @@ export interface ViewContext {
   agentZone: string;
 }
 
-function statusOf(clock: Clock, countdown: Countdown, state: DisplayState, { nowMs, agentZone }: ViewContext, now: DateTime): string {
+function statusOf(clock: Clock, countdown: Countdown, state: DisplayState, { nowMs, agentZone }: ViewContext): string {
   switch (state) {
     case 'running':
     case 'warning':
@@ -101,12 +100,12 @@ function statusOf(clock: Clock, countdown: Countdown, state: DisplayState, { now
     case 'waiting': {
       // When counting begins: the next business window (clock.start is the submission, often already past).
       const startsAt = clock.businessWindow?.start ?? clock.nextChangeAt ?? clock.start;
-      return startsAt ? `starts ${formatInstant(startsAt, clock.zone, now)} customer time` : 'waiting for the service window';
+      return startsAt ? `starts ${formatInstant(startsAt, clock.zone, nowMs)} customer time` : 'waiting for the service window';
     }
     case 'met':
     case 'met_late': {
       const prefix = state === 'met' ? 'met' : 'met late';
-      return clock.metAt ? `${prefix} ${formatInstant(clock.metAt, agentZone, now)}` : prefix;
+      return clock.metAt ? `${prefix} ${formatInstant(clock.metAt, agentZone, nowMs)}` : prefix;
     }
   }
 }
@@ -132,14 +131,13 @@ function detailsOf(clock: Clock, state: DisplayState, remaining: number | null):
 export function describeClock(clock: Clock, countdown: Countdown, context: ViewContext): ClockView {
   const remaining = remainingAt(countdown, context.nowMs);
   const description = describeState(clock, remaining);
-  const now = DateTime.fromMillis(context.nowMs, { zone: 'utc' });
   const showsDeadline = clock.deadline !== null && ['running', 'warning', 'breached'].includes(description.state);
   return {
     ...description,
     label: clockLabel(clock),
-    status: statusOf(clock, countdown, description.state, context, now),
-    deadline: showsDeadline && clock.deadline ? `${description.state === 'breached' ? 'was due' : 'due'} ${formatInstant(clock.deadline, context.agentZone, now)}` : null,
-    customerDeadline: clock.deadline ? `${formatInstant(clock.deadline, clock.zone, now)} customer time (${clock.zone})` : null,
+    status: statusOf(clock, countdown, description.state, context),
+    deadline: showsDeadline && clock.deadline ? `${description.state === 'breached' ? 'was due' : 'due'} ${formatInstant(clock.deadline, context.agentZone, context.nowMs)}` : null,
+    customerDeadline: clock.deadline ? `${formatInstant(clock.deadline, clock.zone, context.nowMs)} customer time (${clock.zone})` : null,
     details: detailsOf(clock, description.state, remaining),
     binding: clock.binding,
     estimated: !clock.exact,

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { formatInstant } from '../format/instant.ts';
 import type { Clock } from '../plans/evaluation-schema.ts';
 import type { ViewContext } from './clock-view.ts';
@@ -44,9 +43,8 @@ export function formatUtcOffset(minutes: number): string {
  * // => 'Priority Support 24x5 (Australia/Sydney, Europe/London, America/Los_Angeles)'
  */
 export function describeExplanation(clock: Clock, { nowMs, agentZone }: ViewContext): ExplanationView {
-  const now = DateTime.fromMillis(nowMs, { zone: 'utc' });
-  const mine = (iso: string) => formatInstant(iso, agentZone, now);
-  const both = (iso: string) => `${mine(iso)} your time (${agentZone}), ${formatInstant(iso, clock.zone, now)} customer time (${clock.zone})`;
+  const mine = (iso: string) => formatInstant(iso, agentZone, nowMs);
+  const both = (iso: string) => `${mine(iso)} your time (${agentZone}), ${formatInstant(iso, clock.zone, nowMs)} customer time (${clock.zone})`;
   const { summary, calendar, target, start, pauses, holidays, dstShifts, notes } = clock.explanation;
   return {
     summary,
@@ -57,7 +55,7 @@ export function describeExplanation(clock: Clock, { nowMs, agentZone }: ViewCont
     pauses: pauses.map((pause) => `${mine(pause.from)} – ${pause.to ? mine(pause.to) : 'now'}: ${pause.status}`),
     holidays: holidays.map((holiday) => `${holiday.date}${holiday.name ? ` ${holiday.name}` : ''} (${holiday.zone})`),
     dstShifts: dstShifts.map(
-      (shift) => `${formatInstant(shift.at, shift.zone, now)} in ${shift.zone}: ${formatUtcOffset(shift.offsetBeforeMinutes)} → ${formatUtcOffset(shift.offsetAfterMinutes)}`,
+      (shift) => `${formatInstant(shift.at, shift.zone, nowMs)} in ${shift.zone}: ${formatUtcOffset(shift.offsetBeforeMinutes)} → ${formatUtcOffset(shift.offsetAfterMinutes)}`,
     ),
     notes,
   };
