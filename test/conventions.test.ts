@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { adapters } from '../lib/adapters/registry.ts';
+import { adapters, contentScriptPath } from '../lib/adapters/registry.ts';
 import { parseConfig } from '../lib/plans/index.ts';
 import { HELPDESK_IDS } from '../lib/ticket.ts';
 
@@ -28,6 +28,13 @@ describe('helpdesk adapters', () => {
     expect(adapter.testUrls.list.length, 'list test URLs').toBeGreaterThan(0);
     expect(readme.split('\n'), 'README table of helpdesks').toContainEqual(expect.stringMatching(new RegExp(`^\\| ${escapeRegExp(adapter.label)} \\| \`${id}\` \\|`)));
     expect(adapter.hosting === 'saas' ? adapter.matches.length > 0 : adapter.matches.length === 0, 'SaaS adapters declare match patterns, self-hosted ones none').toBe(true);
+    // One content script per helpdesk (a page loads only its own adapter), registered under the path the background uses.
+    const entrypoint = `entrypoints/${id}.content.ts`;
+    expect(existsSync(entrypoint), entrypoint).toBe(true);
+    const source = readFileSync(entrypoint, 'utf8');
+    expect(source, entrypoint).toContain(`from '../lib/adapters/${id}.ts'`);
+    expect(source, entrypoint).toContain('export default helpdeskContentScript(');
+    expect(contentScriptPath(id)).toBe(`content-scripts/${id}.js`);
   });
 });
 

@@ -8,11 +8,11 @@ import { z } from 'zod';
  * pages. One place, so a renamed element is fixed once.
  */
 export const overlay = {
-  /** The ticket strip's host, inserted after the adapter's anchor (entrypoints/helpdesk.content/strip-ui.tsx). */
+  /** The ticket strip's host, inserted after the adapter's anchor (components/overlay/strip-ui.tsx). */
   strip: 'sla-lens-strip',
   /** One countdown of the strip: `data-state` (running, warning, breached, paused, waiting, met, met_late) and `data-binding`. */
   stripClock: 'sla-lens-strip li.clock',
-  /** A list row's badge host (entrypoints/helpdesk.content/row-badge.ts); its `title` is filled on hover. */
+  /** A list row's badge host (components/overlay/row-badge.ts); its `title` is filled on hover. */
   badge: 'sla-lens-badge',
   /** Inside a badge: `.badge[data-state]` with `.sr-only` (clock label), `.time` and `.rank`. */
   badgeBox: 'sla-lens-badge .badge',
@@ -64,7 +64,8 @@ function buildContains(extensionDir: string, needle: string): boolean {
  */
 export function builtSurfaces(extensionDir: string): BuiltSurfaces {
   const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')));
-  const helpdeskScript = existsSync(join(extensionDir, 'content-scripts', 'helpdesk.js'));
+  // One content script per helpdesk; the demo's is Zendesk's.
+  const helpdeskScript = existsSync(join(extensionDir, 'content-scripts', 'zendesk.js'));
   return {
     overlay: helpdeskScript || (manifest.content_scripts?.length ?? 0) > 0,
     background: manifest.background !== undefined,

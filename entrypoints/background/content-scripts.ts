@@ -1,11 +1,10 @@
 import { MatchPattern } from '@webext-core/match-patterns';
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
-import { SAAS_MATCH_PATTERNS } from '../../lib/adapters/registry.ts';
-
-/** The one helpdesk content script, by its build output path (entrypoints/helpdesk.content/). */
-export const HELPDESK_SCRIPT = 'content-scripts/helpdesk.js';
-
+import { contentScriptPath, SAAS_MATCH_PATTERNS } from '../../lib/adapters/registry.ts';
+import type { SiteSettings } from '../../lib/adapters/types.ts';
+import { loadConfig } from '../../lib/storage/config-storage.ts';
+import { createSerialQueue } from './serial.ts';
 
 const ID_PREFIX = 'sla-lens-helpdesk:';
 const scriptId = (origin: string) => `${ID_PREFIX}${origin}`;
@@ -33,12 +32,25 @@ export function grantedSiteOrigins(patterns: readonly string[]): string[] {
   return [...origins];
 }
 
-async function register(origins: readonly string[]): Promise<void> {
-  if (origins.length === 0) return;
+/**
+ * The content script each self-hosted origin gets: origins the agent granted *and* configured as a site,
+ * each with its helpdesk's own script (a granted origin nobody configured has no adapter to run).
+ *
+ * @example
+ * wantedContentScripts(['https://rt.example/*'], [{ origin: 'https://rt.example', helpdesk: 'request-tracker' }])
+ * // => Map { 'https://rt.example' => 'content-scripts/request-tracker.js' }
+ */
+export function wantedContentScripts(grantedPatterns: readonly string[], sites: readonly SiteSettings[]): Map<string, string> {
+  const granted = new Set(grantedSiteOrigins(grantedPatterns));
+  return new Map(sites.filter((site) => granted.has(site.origin)).map((site) => [site.origin, contentScriptPath(site.helpdesk)]));
+}
+
+async function register(scripts: readonly (readonly [origin: string, script: string])[]): Promise<void> {
+  if (scripts.length === 0) return;
   await browser.scripting.registerContentScripts(
-    origins.map((origin) => ({
+    scripts.map(([origin, script]) => ({
       id: scriptId(origin),
-      js: [HELPDESK_SCRIPT],
+      js: [script],
       matches: [`${origin}/*`],
       runAt: 'document_idle' as const,
       persistAcrossSessions: true,
@@ -51,16 +63,15 @@ async function unregister(origins: readonly string[]): Promise<void> {
   await browser.scripting.unregisterContentScripts({ ids: origins.map(scriptId) });
 }
 
-/** Registered scripts last only until they are unregistered, but pages already open need the script now. */
-async function injectIntoOpenTabs(origins: readonly string[]): Promise<void> {
-  for (const origin of origins) {
+/** Registered scripts run on the next page load, but pages already open need the script now. */
+async function injectIntoOpenTabs(scripts: readonly (readonly [origin: string, script: string])[]): Promise<void> {
+  for (const [origin, script] of scripts) {
     const tabs = await browser.tabs.query({ url: `${origin}/*` });
     for (const tab of tabs) {
       if (tab.id === undefined) continue;
       // A tab can close or be discarded meanwhile; the next page load runs the registered script anyway.
-      // WXT types `files` with the scripts this build has seen so far; the helpdesk content script is
-      // another entrypoint's output (its own branch until merged), hence the widening to a public path.
-      const files = [HELPDESK_SCRIPT as string as ScriptPublicPath];
+      // WXT types `files` with the public paths it generated; the script path is computed from the helpdesk id.
+      const files = [script as ScriptPublicPath];
       await browser.scripting.executeScript({ target: { tabId: tab.id }, files }).catch((error: unknown) => {
         console.warn(`SLA Lens: could not inject into tab ${tab.id ?? ''} of ${origin}`, error);
       });
@@ -68,43 +79,37 @@ async function injectIntoOpenTabs(origins: readonly string[]): Promise<void> {
   }
 }
 
+// Grants and configuration changes can arrive together; registrations are read and changed one sync at a time.
+const serially = createSerialQueue();
+
 /**
- * Makes the registered content scripts match the granted origins exactly (on every worker start:
- * a permission may have changed while the worker was stopped, and Firefox drops registrations on
- * restart).
+ * Makes the registered content scripts match the granted, configured sites exactly: on every worker
+ * start (a permission or the configuration may have changed while the worker was stopped, and Firefox
+ * drops registrations on restart), and after each grant, revocation or configuration change. With
+ * `injectIntoOpenTabs`, tabs already open on a newly covered origin get the script at once.
  */
-export async function syncContentScripts(): Promise<void> {
-  const { origins = [] } = await browser.permissions.getAll();
-  const wanted = new Set(grantedSiteOrigins(origins));
-  const registered = (await browser.scripting.getRegisteredContentScripts())
-    .map((script) => script.id)
-    .filter((id) => id.startsWith(ID_PREFIX))
-    .map((id) => id.slice(ID_PREFIX.length));
-  await unregister(registered.filter((origin) => !wanted.has(origin)));
-  await register([...wanted].filter((origin) => !registered.includes(origin)));
-}
-
-async function onGranted(origins: readonly string[]): Promise<void> {
-  const added = grantedSiteOrigins(origins);
-  const registered = new Set((await browser.scripting.getRegisteredContentScripts({ ids: added.map(scriptId) })).map((script) => script.id));
-  await register(added.filter((origin) => !registered.has(scriptId(origin))));
-  await injectIntoOpenTabs(added);
-}
-
-async function onRevoked(origins: readonly string[]): Promise<void> {
-  const removed = grantedSiteOrigins(origins);
-  const registered = new Set((await browser.scripting.getRegisteredContentScripts({ ids: removed.map(scriptId) })).map((script) => script.id));
-  await unregister(removed.filter((origin) => registered.has(scriptId(origin))));
+export function syncContentScripts({ injectIntoOpenTabs: inject = false } = {}): Promise<void> {
+  return serially(async () => {
+    const [{ origins = [] }, { config }] = await Promise.all([browser.permissions.getAll(), loadConfig()]);
+    const wanted = wantedContentScripts(origins, config.sites);
+    const registered = new Map(
+      (await browser.scripting.getRegisteredContentScripts())
+        .filter((script) => script.id.startsWith(ID_PREFIX))
+        .map((script) => [script.id.slice(ID_PREFIX.length), script.js?.[0]] as const),
+    );
+    // A site whose helpdesk changed is re-registered with its new script.
+    await unregister([...registered].filter(([origin, script]) => wanted.get(origin) !== script).map(([origin]) => origin));
+    const added = [...wanted].filter(([origin, script]) => registered.get(origin) !== script);
+    await register(added);
+    if (inject) await injectIntoOpenTabs(added);
+  });
 }
 
 const logFailure = (what: string) => (error: unknown) => console.error(`SLA Lens: ${what}`, error);
 
-/** Registers the content script when the agent grants an origin (and injects it into its open tabs); unregisters it on removal. */
+/** Registers content scripts when the agent grants an origin (and injects them into its open tabs); unregisters them on removal. */
 export function listenToPermissionChanges(): void {
-  browser.permissions.onAdded.addListener(({ origins = [] }) => {
-    void onGranted(origins).catch(logFailure('registering the content script for a granted site failed'));
-  });
-  browser.permissions.onRemoved.addListener(({ origins = [] }) => {
-    void onRevoked(origins).catch(logFailure('unregistering the content script of a removed site failed'));
-  });
+  const sync = () => void syncContentScripts({ injectIntoOpenTabs: true }).catch(logFailure('syncing content scripts with granted sites failed'));
+  browser.permissions.onAdded.addListener(sync);
+  browser.permissions.onRemoved.addListener(sync);
 }

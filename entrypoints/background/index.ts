@@ -55,11 +55,16 @@ export default defineBackground(() => {
   });
 
   // New configuration or preferences: re-evaluate, re-notify, re-schedule.
-  configItem.watch(() => void reconcile());
-  managedConfigItem.watch(() => void reconcile());
+  // A site added, removed or switched to another helpdesk also changes which content script runs where.
+  const onConfigChange = () => {
+    void reconcile();
+    void syncContentScripts({ injectIntoOpenTabs: true }).catch(logFailure('syncing content scripts with configured sites failed'));
+  };
+  configItem.watch(onConfigChange);
+  managedConfigItem.watch(onConfigChange);
   preferencesItem.watch(() => void reconcile());
 
-  // Self-hosted helpdesks granted at runtime get the content script.
+  // Self-hosted helpdesks granted at runtime get their helpdesk's content script.
   listenToPermissionChanges();
   void syncContentScripts().catch(logFailure('syncing content scripts with granted sites failed'));
 

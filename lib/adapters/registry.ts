@@ -33,6 +33,17 @@ export function getAdapter(id: HelpdeskId): HelpdeskAdapter {
   return adapter;
 }
 
+/**
+ * Where the content script of a helpdesk is built: each helpdesk has its own (entrypoints/<id>.content.ts),
+ * so a page loads only its own adapter.
+ *
+ * @example
+ * contentScriptPath('request-tracker') // => 'content-scripts/request-tracker.js'
+ */
+export function contentScriptPath(id: HelpdeskId): `content-scripts/${HelpdeskId}.js` {
+  return `content-scripts/${id}.js`;
+}
+
 /** A recognized helpdesk page. */
 export interface AdapterMatch {
   adapter: HelpdeskAdapter;

@@ -13,8 +13,8 @@ const navigation = vi.hoisted(() => {
 });
 
 import { ContentScriptContext } from '#imports';
-import { startOverlay, type OverlayEnvironment } from '../../entrypoints/helpdesk.content/overlay.ts';
-import { RECOGNITION_TIMEOUT_MS } from '../../entrypoints/helpdesk.content/page-context.ts';
+import { startOverlay, type OverlayEnvironment } from '../../components/overlay/overlay.ts';
+import { RECOGNITION_TIMEOUT_MS } from '../../components/overlay/page-context.ts';
 import type { AdapterMatch } from '../../lib/adapters/registry.ts';
 import { NotRecognizedError, type HelpdeskAdapter } from '../../lib/adapters/types.ts';
 import type { MessageRequest, MessageResponse } from '../../lib/messaging/protocol.ts';

@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.hoisted(() => Object.assign(globalThis, { navigation: new EventTarget() }));
 
 import { ContentScriptContext } from '#imports';
-import { startOverlay } from '../../entrypoints/helpdesk.content/overlay.ts';
+import { startOverlay } from '../../components/overlay/overlay.ts';
 import { findAdapter } from '../../lib/adapters/registry.ts';
 import { createSameOriginJson } from '../../lib/helpdesk-http/same-origin-json.ts';
 import type { MessageRequest, MessageResponse } from '../../lib/messaging/protocol.ts';

@@ -1,4 +1,4 @@
-import type { StripContent } from '../../components/overlay/ticket-strip.tsx';
+import type { StripContent } from './ticket-strip.tsx';
 import { NotRecognizedError } from '../../lib/adapters/types.ts';
 import { observe } from '../../lib/dom/observe.ts';
 import { nextTextChangeAt, reevaluateAt, toCountdown, type Countdown } from '../../lib/overlay/countdown.ts';

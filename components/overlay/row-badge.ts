@@ -1,4 +1,4 @@
-import { BADGE_CSS } from '../../components/overlay/overlay-styles.ts';
+import { BADGE_CSS } from './overlay-styles.ts';
 import { describeState } from '../../lib/overlay/clock-view.ts';
 import { countdownText, nextTextChangeAt, remainingAt } from '../../lib/overlay/countdown.ts';
 import type { TickerTask } from '../../lib/overlay/ticker.ts';

@@ -1,8 +1,8 @@
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
-import { STRIP_CSS } from '../../components/overlay/overlay-styles.ts';
-import { TicketStrip, type TicketStripProps } from '../../components/overlay/ticket-strip.tsx';
+import { STRIP_CSS } from './overlay-styles.ts';
+import { TicketStrip, type TicketStripProps } from './ticket-strip.tsx';
 
 export interface StripHandle {
   /** The shadow host, inserted right after the adapter's anchor. */
