@@ -2,6 +2,7 @@
  * Helpdesk markup changes without notice, so every selector is an ordered list of alternatives
  * (newest UI first, each with a comment in the adapter saying which UI it is for).
  */
+import { collapseWhitespace } from './collapse-whitespace.ts';
 
 /**
  * The first element matched by the first alternative that matches anything.
@@ -41,6 +42,6 @@ export function selectAllFirst<E extends Element = Element>(root: ParentNode, se
  * textOfFirst(document, ['#header h1']) // => '#1: Cannot log in'
  */
 export function textOfFirst(root: ParentNode, selectors: readonly string[]): string | undefined {
-  const text = selectFirst(root, selectors)?.textContent.replace(/\s+/g, ' ').trim();
+  const text = collapseWhitespace(selectFirst(root, selectors)?.textContent ?? '');
   return text ? text : undefined;
 }
