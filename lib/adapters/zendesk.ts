@@ -1,10 +1,13 @@
 import { MatchPattern } from '@webext-core/match-patterns';
 import { z } from 'zod';
-import { selectAllFirst, selectFirst, textOfFirst } from '../dom/select-first.ts';
+import { selectFirst, textOfFirst } from '../dom/select-first.ts';
 import { parseOrThrow } from '../schema-error.ts';
-import { parseTicket, type Ticket, type TicketEvent } from '../ticket.ts';
+import { listRowsWithIds } from './shared/list-rows.ts';
+import { isNumericId, requireNumericId } from './shared/numeric-id.ts';
+import { requestBatches } from './shared/request-batches.ts';
 import type { HelpdeskAdapter, HelpdeskSource } from './types.ts';
 import * as api from './vendor-json/zendesk.ts';
+import { auditEvents, createLookups, messageEvent, toTicket } from './vendor-json/zendesk-ticket.ts';
 
 const matches = ['https://*.zendesk.com/*'];
 const sideloads = 'include=users,groups,organizations';
@@ -34,12 +37,6 @@ const selectors = {
   ],
 };
 
-/** Ids go into API paths and selectors, so anything but digits is refused. */
-function numericId(id: string, what: string): string {
-  if (!/^\d+$/.test(id)) throw new Error(`A Zendesk ${what} id is a number, not "${id}"`);
-  return id;
-}
-
 /** Account-wide: custom field titles, and the field holding the time tracked on a ticket. */
 async function readFields(source: HelpdeskSource) {
   const options = parseOrThrow(siteOptionsSchema, source.site?.options ?? {}, 'Zendesk site options');
@@ -50,69 +47,6 @@ async function readFields(source: HelpdeskSource) {
   const choices = new Map(fields.map((field) => [field.id, new Map(field.custom_field_options?.map((option) => [option.value, option.name]))]));
   const titledTimeField = fields.find((field) => field.title.trim().toLowerCase() === timeTrackingFieldTitle)?.id;
   return { titles, choices, timeSpentFieldId: options.timeSpentFieldId ?? titledTimeField };
-}
-
-type Fields = Awaited<ReturnType<typeof readFields>>;
-function createLookups(origin: string, fields: Fields, sideloaded: api.ZendeskSideloads, moreUsers: api.ZendeskUser[]) {
-  const byId = <T extends { id: number }>(items: T[]) => new Map(items.map((item) => [item.id, item]));
-  const [users, groups, organizations] = [byId([...sideloaded.users, ...moreUsers]), byId(sideloaded.groups), byId(sideloaded.organizations)];
-  return { ...fields, origin, users, groups, organizations };
-}
-type Lookups = ReturnType<typeof createLookups>;
-const get = <T>(map: Map<number, T>, id: number | null) => (id === null ? undefined : map.get(id));
-
-const authorName = (user: api.ZendeskUser | undefined) => user?.email?.toLowerCase() ?? user?.name;
-
-function messageEvent(at: string, isPublic: boolean, authorId: number, ticket: api.ZendeskTicket, lookups: Lookups): TicketEvent {
-  const author = lookups.users.get(authorId);
-  if (!isPublic) return { at, type: 'internal_note', author: authorName(author) };
-  // An unknown author (a deleted user) counts as the customer: a missing reply clock is worse than a spurious one.
-  const byAgent = author !== undefined && authorId !== ticket.requester_id && (author.role === 'agent' || author.role === 'admin');
-  return { at, type: byAgent ? 'agent_reply' : 'customer_message', author: authorName(author) };
-}
-
-function auditEvents({ created_at: at, author_id, events }: api.ZendeskAudit, ticket: api.ZendeskTicket, lookups: Lookups): TicketEvent[] {
-  const author = authorName(lookups.users.get(author_id));
-  return events.flatMap((event): TicketEvent[] => {
-    if (api.ZENDESK_COMMENT_EVENT_TYPES.includes(event.type)) {
-      return [messageEvent(at, event.public === true, event.author_id ?? author_id, ticket, lookups)];
-    }
-    if (!api.ZENDESK_FIELD_EVENT_TYPES.includes(event.type)) return [];
-    const status = api.zendeskStatusSchema.safeParse(event.value);
-    if (event.field_name === 'status' && status.success) return [{ at, type: 'status_change', status: status.data, author }];
-    const priority = typeof event.value === 'string' ? event.value : undefined; // null when the priority was cleared
-    return event.field_name === 'priority' ? [{ at, type: 'priority_change', priority, author }] : [];
-  });
-}
-
-/** A field value as agents see it (a drop-down holds a tag, e.g. `plan_gold` for "Gold"), as a plan's match rules name it. */
-const shownValue = (id: number, value: string | number | boolean | string[] | null, lookups: Lookups) =>
-  [value].flat().map((item) => lookups.choices.get(id)?.get(String(item)) ?? String(item)).join(', ');
-
-function toTicket(ticket: api.ZendeskTicket, lookups: Lookups, events: TicketEvent[], complete: boolean): Ticket {
-  const requester = lookups.users.get(ticket.requester_id);
-  const customFields = ticket.custom_fields.filter((field) => field.value !== null && field.value !== '');
-  const timeSpentSeconds = Number(customFields.find((field) => field.id === lookups.timeSpentFieldId)?.value ?? Number.NaN);
-  return parseTicket({
-    id: String(ticket.id),
-    helpdesk: 'zendesk',
-    url: `${lookups.origin}/agent/tickets/${ticket.id}`,
-    subject: ticket.subject ?? '',
-    requester: { email: requester?.email ?? '', name: requester?.name },
-    organization: get(lookups.organizations, ticket.organization_id)?.name,
-    tags: ticket.tags,
-    priority: ticket.priority ?? undefined,
-    status: ticket.status,
-    channel: ticket.via?.channel,
-    assignee: get(lookups.users, ticket.assignee_id)?.name,
-    group: get(lookups.groups, ticket.group_id)?.name,
-    createdAt: ticket.created_at,
-    updatedAt: ticket.updated_at,
-    events: events.toSorted((a, b) => Date.parse(a.at) - Date.parse(b.at)), // audits come oldest first; this keeps it so
-    complete,
-    fields: Object.fromEntries(customFields.map(({ id, value }) => [lookups.titles.get(id) ?? String(id), shownValue(id, value, lookups)])),
-    timeSpentMinutes: timeSpentSeconds >= 0 ? timeSpentSeconds / 60 : undefined,
-  });
 }
 
 /**
@@ -148,7 +82,7 @@ export const zendesk: HelpdeskAdapter = {
   },
 
   async readTicket(source, ticketId) {
-    const id = numericId(ticketId, 'ticket');
+    const id = requireNumericId(ticketId, 'Zendesk ticket');
     const auditsPath = `/api/v2/tickets/${id}/audits.json?include=users`;
     const [shown, audits, fields] = await Promise.all([
       source.getJson(`/api/v2/tickets/${id}.json?${sideloads}`),
@@ -162,9 +96,8 @@ export const zendesk: HelpdeskAdapter = {
   },
 
   async readTickets(source, ticketIds) {
-    const ids = [...new Set(ticketIds)].map((id) => numericId(id, 'ticket'));
-    const size = limits.showManyIds;
-    const batches = Array.from({ length: Math.ceil(ids.length / size) }, (_, index) => ids.slice(index * size, (index + 1) * size));
+    const ids = [...new Set(ticketIds)].map((id) => requireNumericId(id, 'Zendesk ticket'));
+    const batches = requestBatches(ids, limits.showManyIds);
     if (batches.length === 0) return [];
     const [fields, ...responses] = await Promise.all([
       readFields(source),
@@ -181,20 +114,19 @@ export const zendesk: HelpdeskAdapter = {
   },
 
   listRows(document) {
-    return selectAllFirst(document, selectors.listRow).flatMap((element) => {
-      const href = selectFirst(element, selectors.rowTicketLink)?.getAttribute('href') ?? '';
-      const ticketId = /tickets\/(\d+)/.exec(href)?.[1] ?? /^#?(\d+)$/.exec(textOfFirst(element, selectors.rowIdCell) ?? '')?.[1];
-      return ticketId ? [{ ticketId, element }] : [];
+    return listRowsWithIds(document, selectors.listRow, (row) => {
+      const href = selectFirst(row, selectors.rowTicketLink)?.getAttribute('href') ?? '';
+      return /tickets\/(\d+)/.exec(href)?.[1] ?? /^#?(\d+)$/.exec(textOfFirst(row, selectors.rowIdCell) ?? '')?.[1];
     });
   },
 
   ticketAnchor(document, ticketId) {
-    return /^\d+$/.test(ticketId) ? selectFirst(document, selectors.ticketAnchor(ticketId)) : undefined;
+    return isNumericId(ticketId) ? selectFirst(document, selectors.ticketAnchor(ticketId)) : undefined;
   },
 
   /** A view's ticket ids in the view's order; not `/execute`, which allows 5 requests a minute per view, the agent's UI included. */
   async listQueue(source, queueId) {
-    const id = numericId(queueId, 'view');
+    const id = requireNumericId(queueId, 'Zendesk view');
     const path = `/api/v2/views/${id}/tickets.json?page[size]=100`;
     const { pages } = await api.readZendeskPages(source, path, api.zendeskViewTicketsPageSchema, `Zendesk view ${id}`, limits.viewPages);
     return pages.flatMap((page) => page.tickets.map((ticket) => String(ticket.id)));
