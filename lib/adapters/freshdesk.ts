@@ -1,10 +1,13 @@
-import { MatchPattern } from '@webext-core/match-patterns';
 import { z } from 'zod';
-import { selectAllFirst, selectFirst, textOfFirst } from '../dom/select-first.ts';
+import { selectFirst, textOfFirst } from '../dom/select-first.ts';
 import { parseOrThrow } from '../schema-error.ts';
-import { parseTicket, TICKET_STATUSES, type Ticket, type TicketEvent, type TicketStatus } from '../ticket.ts';
+import { TICKET_STATUSES } from '../ticket.ts';
+import { isHelpdeskUrl } from './shared/helpdesk-url.ts';
+import { listRowsWithIds } from './shared/list-rows.ts';
+import { requireNumericId } from './shared/numeric-id.ts';
 import type { HelpdeskAdapter, HelpdeskSource } from './types.ts';
 import * as api from './vendor-json/freshdesk.ts';
+import { timeSpentMinutes, toTicket, type FreshdeskHistory } from './vendor-json/freshdesk-ticket.ts';
 
 const matches = ['https://*.freshdesk.com/*'];
 const include = 'include=requester,company,stats,conversations';
@@ -14,8 +17,6 @@ const siteOptionsSchema = z.looseObject({
   /** What the account's custom statuses mean for the clocks, e.g. `{ "8": "pending" }`. */
   customStatuses: z.record(z.string().regex(/^\d+$/, 'expected a status number'), z.enum(TICKET_STATUSES)).optional(),
 });
-/** 6 and 7 are the custom statuses accounts start with, "Waiting on customer" and "Waiting on third party". */
-const statuses = new Map<number, TicketStatus>([[2, 'open'], [3, 'pending'], [4, 'solved'], [5, 'closed'], [6, 'pending'], [7, 'on_hold']]);
 
 const selectors = {
   listRow: [
@@ -42,12 +43,6 @@ const selectors = {
   ],
 } as const;
 
-/** Ids go into API paths, so anything but digits is refused. */
-function numericId(id: string): string {
-  if (!/^\d+$/.test(id)) throw new Error(`A Freshdesk ticket id is a number, not "${id}"`);
-  return id;
-}
-
 /** Names, labels and time are extras: a plan without time tracking answers 403, and the ticket still reads. */
 async function readOptional<T>(source: HelpdeskSource, path: string, schema: z.ZodType<T>, what: string): Promise<T | undefined> {
   const json: unknown = await source.getJson(path).catch(() => undefined);
@@ -72,69 +67,15 @@ async function readLookups(source: HelpdeskSource, tickets: api.FreshdeskTicket[
     groups: new Map(groups.flatMap((group) => (group ? [[group.id, group.name] as const] : []))),
   };
 }
-type Lookups = Awaited<ReturnType<typeof readLookups>>;
-type History = { conversations: api.FreshdeskConversation[]; complete: boolean };
 
 /** All conversations when the included ten may not be all; a failed page leaves the history incomplete. */
-async function readConversations(source: HelpdeskSource, ticket: api.FreshdeskTicket): Promise<History> {
+async function readConversations(source: HelpdeskSource, ticket: api.FreshdeskTicket): Promise<FreshdeskHistory> {
   const included = ticket.conversations ?? [];
   if (included.length < limits.includedConversations) return { conversations: included, complete: ticket.conversations !== undefined };
   const path = `/api/v2/tickets/${ticket.id}/conversations`;
   const what = `Freshdesk conversations of #${ticket.id}`;
   const { items, complete } = await api.readFreshdeskPages(source, path, api.freshdeskConversationSchema, what, limits.conversationPages);
   return { conversations: items.length > 0 ? items : included, complete };
-}
-
-/** The description (the first message), then every conversation; authors by email when the ticket names them. */
-function messageEvents(ticket: api.FreshdeskTicket, conversations: api.FreshdeskConversation[], agentName?: string): TicketEvent[] {
-  const requesterEmail = ticket.requester?.email?.toLowerCase();
-  const outbound = ticket.source === api.FRESHDESK_OUTBOUND_EMAIL; // an agent wrote first
-  const description: TicketEvent = outbound
-    ? { at: ticket.created_at, type: 'agent_reply', author: agentName }
-    : { at: ticket.created_at, type: 'customer_message', author: requesterEmail };
-  return [description].concat(
-    conversations.map(({ user_id: userId, incoming, created_at: at, ...conversation }): TicketEvent => {
-      const byAssignee = userId !== null && userId === ticket.responder_id;
-      // A cc'd contact is known by the address it wrote from; agents all write from the support address.
-      const fromContact = incoming ? conversation.from_email?.toLowerCase() : undefined;
-      const author = userId === ticket.requester_id ? requesterEmail : byAssignee ? agentName : fromContact;
-      const toCustomer = !conversation.private && (incoming || conversation.source !== api.FRESHDESK_FORWARD);
-      // Public notes count as responses, as Freshdesk counts them.
-      return { at, type: !toCustomer ? 'internal_note' : incoming ? 'customer_message' : 'agent_reply', author };
-    }),
-  );
-}
-
-function toTicket(ticket: api.FreshdeskTicket, lookups: Lookups, history: History, timeSpentMinutes?: number): Ticket {
-  // An unmapped custom status counts as on hold: custom statuses usually stop the SLA timer.
-  const status = lookups.options.customStatuses?.[ticket.status] ?? statuses.get(ticket.status) ?? 'on_hold';
-  const agent = ticket.responder_id === null ? undefined : lookups.agents.get(ticket.responder_id);
-  const events = messageEvents(ticket, history.conversations, agent?.email?.toLowerCase() ?? agent?.name);
-  // The API keeps no status history, only since when the current status holds: history is whole only if it never changed.
-  const statusSince = ticket.stats?.status_updated_at;
-  const statusUnchanged = ticket.stats !== undefined && (!statusSince || Date.parse(statusSince) <= Date.parse(ticket.created_at));
-  if (statusSince && !statusUnchanged) events.push({ at: statusSince, type: 'status_change', status });
-  const filled = Object.entries(ticket.custom_fields).filter(([, value]) => value !== null && value !== '');
-  return parseTicket({
-    id: String(ticket.id),
-    helpdesk: 'freshdesk',
-    url: `${lookups.origin}/a/tickets/${ticket.id}`,
-    subject: ticket.subject ?? '',
-    requester: { email: ticket.requester?.email ?? '', name: ticket.requester?.name ?? undefined },
-    organization: ticket.company?.name,
-    tags: ticket.tags,
-    priority: ticket.priority,
-    status,
-    channel: api.freshdeskChannelOf(ticket.source),
-    assignee: agent?.name,
-    group: ticket.group_id === null ? undefined : lookups.groups.get(ticket.group_id),
-    createdAt: ticket.created_at,
-    updatedAt: ticket.updated_at,
-    events: events.toSorted((a, b) => Date.parse(a.at) - Date.parse(b.at)),
-    complete: history.complete && statusUnchanged,
-    fields: Object.fromEntries(filled.map(([name, value]) => [lookups.labels.get(name) ?? name, String(value)])),
-    timeSpentMinutes,
-  });
 }
 
 /**
@@ -161,7 +102,7 @@ export const freshdesk: HelpdeskAdapter = {
   },
 
   detectPage(url, site) {
-    if (site ? url.origin !== site.origin : !matches.some((pattern) => new MatchPattern(pattern).includes(url))) return undefined;
+    if (!isHelpdeskUrl(url, matches, site)) return undefined;
     const ticketId = /^\/(?:a|helpdesk)\/tickets\/(\d+)(?:\/|$)/.exec(url.pathname)?.[1];
     if (ticketId) return { kind: 'ticket', ticketId };
     // The ticket list with or without a filter, and its legacy page; not /support/… (the customer portal).
@@ -169,20 +110,19 @@ export const freshdesk: HelpdeskAdapter = {
   },
 
   async readTicket(source, ticketId) {
-    const id = numericId(ticketId);
+    const id = requireNumericId(ticketId, 'Freshdesk ticket');
     const [json, timeEntries] = await Promise.all([
       source.getJson(`/api/v2/tickets/${id}?${include}`),
       readOptional(source, `/api/v2/tickets/${id}/time_entries`, api.freshdeskTimeEntriesSchema, 'Freshdesk time entries'),
     ]);
     const ticket = parseOrThrow(api.freshdeskTicketSchema, json, `Freshdesk ticket #${id}`);
     const [lookups, history] = await Promise.all([readLookups(source, [ticket]), readConversations(source, ticket)]);
-    const minutesById = new Map(timeEntries?.map((entry) => [entry.id, entry.time_spent]));
-    return toTicket(ticket, lookups, history, timeEntries && [...minutesById.values()].reduce((sum, minutes) => sum + minutes, 0));
+    return toTicket(ticket, lookups, history, timeSpentMinutes(timeEntries));
   },
 
   /** One request per ticket: the documented API reads no list of ids (search cannot filter by id). */
   async readTickets(source, ticketIds) {
-    const ids = [...new Set(ticketIds)].map(numericId);
+    const ids = [...new Set(ticketIds)].map((id) => requireNumericId(id, 'Freshdesk ticket'));
     if (ids.length === 0) return [];
     const tickets = await Promise.all(
       ids.map(async (id) => {
@@ -196,13 +136,12 @@ export const freshdesk: HelpdeskAdapter = {
   },
 
   listRows(document) {
-    return selectAllFirst(document, selectors.listRow).flatMap((element) => {
-      const ticketId = selectors.rowTicketId
-        .map(([selector, attribute]) => (element.matches(selector) ? element : element.querySelector(selector))?.getAttribute(attribute))
+    return listRowsWithIds(document, selectors.listRow, (row) =>
+      selectors.rowTicketId
+        .map(([selector, attribute]) => (row.matches(selector) ? row : row.querySelector(selector))?.getAttribute(attribute))
         .map((value) => /\d+/.exec(value ?? '')?.[0])
-        .find((id) => id !== undefined);
-      return ticketId ? [{ ticketId, element }] : [];
-    });
+        .find((id) => id !== undefined),
+    );
   },
 
   ticketAnchor(document, ticketId) {

@@ -1,7 +1,7 @@
-import { MatchPattern } from '@webext-core/match-patterns';
 import { z } from 'zod';
 import { selectFirst, textOfFirst } from '../dom/select-first.ts';
 import { parseOrThrow } from '../schema-error.ts';
+import { isHelpdeskUrl } from './shared/helpdesk-url.ts';
 import { listRowsWithIds } from './shared/list-rows.ts';
 import { isNumericId, requireNumericId } from './shared/numeric-id.ts';
 import { requestBatches } from './shared/request-batches.ts';
@@ -74,7 +74,7 @@ export const zendesk: HelpdeskAdapter = {
   },
 
   detectPage(url, site) {
-    if (site ? url.origin !== site.origin : !matches.some((pattern) => new MatchPattern(pattern).includes(url))) return undefined;
+    if (!isHelpdeskUrl(url, matches, site)) return undefined;
     const ticketId = /^\/agent\/tickets\/(\d+)(?:\/|$)/.exec(url.pathname)?.[1];
     if (ticketId) return { kind: 'ticket', ticketId };
     // Views, the dashboard, search results, an organization's tickets; not /agent/filters/suspended (suspended emails).
