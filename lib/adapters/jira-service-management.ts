@@ -1,9 +1,12 @@
 import type { z } from 'zod';
-import { selectAllFirst, selectFirst } from '../dom/select-first.ts';
+import { selectFirst } from '../dom/select-first.ts';
 import { parseOrThrow } from '../schema-error.ts';
-import { parseTicket, type Ticket, type TicketEvent, type TicketInput } from '../ticket.ts';
+import { parseTicket, type Ticket } from '../ticket.ts';
+import { listRowsWithIds } from './shared/list-rows.ts';
+import { requestBatches } from './shared/request-batches.ts';
 import type { HelpdeskAdapter, HelpdeskSource, PageMatch } from './types.ts';
 import * as vendor from './vendor-json/jira-service-management.ts';
+import { fromIssue, fromRequest } from './vendor-json/jira-service-management-ticket.ts';
 
 const KEY = String.raw`[A-Z][A-Z0-9_]+-\d+`;
 const PROJECT = String.raw`^/jira/servicedesk/projects/[A-Z][A-Z0-9_]+/`;
@@ -11,7 +14,6 @@ const LIST = String.raw`${PROJECT}(?:queues/custom/\d+|section/[\w-]+/custom/\d+
 const TICKET_PATH = new RegExp(`^/browse/(${KEY})$|${PROJECT}queues/issue/(${KEY})$|${LIST}/(${KEY})$`);
 const ONLY_KEY = new RegExp(`^${KEY}$`);
 const ISSUE_QUERY = 'fields=*all,-comment,-attachment,-description&properties=request.channel.type';
-const ORGANIZATIONS = 'com.atlassian.servicedesk:sd-customer-organizations';
 const PAGE_SIZE = 50;
 const MAX_PAGES = 10;
 
@@ -31,36 +33,9 @@ const selectors = {
   ],
 } as const;
 
-const who = (user: vendor.JiraUser | null | undefined) => user?.emailAddress?.toLowerCase() ?? user?.displayName;
-const byTime = (a: TicketEvent, b: TicketEvent) => Date.parse(a.at) - Date.parse(b.at);
 const keysIn = (text: string | null | undefined): string[] => text?.match(new RegExp(KEY, 'g')) ?? [];
 const getParsed = <S extends z.ZodType>(source: HelpdeskSource, path: string, schema: S, what: string) =>
   source.getJson(path).then((json) => parseOrThrow(schema, json, what));
-
-/** What the platform issue alone says; a search result is exactly this (no comments, so `complete: false`). */
-function fromIssue(issue: vendor.JiraIssue, origin: string, names = issue.names, schema = issue.schema): TicketInput {
-  const f = issue.fields;
-  const fields = Object.entries(f).flatMap(([id, value]) => {
-    const text = id.startsWith('customfield_') ? vendor.customFieldText(value) : undefined;
-    return text ? [[names?.[id] ?? id, text] as const] : [];
-  });
-  const orgField = Object.keys(schema ?? {}).find((id) => schema?.[id]?.custom === ORGANIZATIONS);
-  // With time tracking on, `timetracking` sums every worklog; the worklog page (max 20) is only a fallback.
-  const seconds = f.timetracking ? (f.timetracking.timeSpentSeconds ?? 0) : f.worklog?.worklogs.reduce((sum, log) => sum + log.timeSpentSeconds, 0);
-  return {
-    id: issue.key, helpdesk: 'jira-service-management', url: `${origin}/browse/${issue.key}`, subject: f.summary,
-    requester: { email: f.reporter?.emailAddress ?? '', name: f.reporter?.displayName },
-    organization: orgField ? vendor.customFieldText(f[orgField])?.split(', ')[0] : undefined,
-    tags: f.labels ?? [], priority: f.priority?.name, assignee: f.assignee?.displayName,
-    status: vendor.jsmStatus(f.status.name, f.status.statusCategory?.key),
-    channel: vendor.jsmChannel(issue.properties?.['request.channel.type']?.value),
-    createdAt: f.created, updatedAt: f.updated, fields: Object.fromEntries(fields),
-    timeSpentMinutes: seconds === undefined ? undefined : seconds / 60,
-    // The request itself is the customer's first message; JSM keeps it out of `/comment`.
-    events: [{ at: f.created, type: 'customer_message', author: who(f.reporter) }],
-    complete: false,
-  };
-}
 
 /** Every page of a JSM `PagedDTO`, up to MAX_PAGES (then `complete: false`). */
 async function readPages<T>(source: HelpdeskSource, path: string, schema: z.ZodType<{ isLastPage?: boolean; values: T[] }>, what: string) {
@@ -84,35 +59,7 @@ async function readTicket(source: HelpdeskSource, key: string): Promise<Ticket> 
   const statuses = request.status?.isLastPage === false
     ? await readPages(source, `${base}/status`, vendor.jsmStatusPageSchema, `JSM status history of ${key}`)
     : { values: request.status?.values ?? [], complete: request.status !== undefined };
-  // Customers: portal-only accounts (`qm:` ids, accountType `customer`), the reporter and the request participants.
-  const customerIds = new Set([request.reporter, ...(request.participants?.values ?? [])].map((user) => user.accountId));
-  const isCustomer = (user: vendor.JiraUser) =>
-    user.accountType === 'customer' || !!user.accountId?.startsWith('qm:') || customerIds.has(user.accountId);
-  const changelog = issue.changelog ?? { total: 1, histories: [] }; // no changelog: priority changes unknown
-  const events: TicketEvent[] = [
-    { at: request.createdDate, type: 'customer_message', author: who(request.reporter) },
-    ...comments.values.map(({ created: at, author, public: visible }): TicketEvent => {
-      const type = !visible ? 'internal_note' : isCustomer(author) ? 'customer_message' : 'agent_reply';
-      return { at, type, author: who(author) };
-    }),
-    ...statuses.values
-      .map((s): TicketEvent => ({ at: s.statusDate, type: 'status_change', status: vendor.jsmStatus(s.status, s.statusCategory) }))
-      .sort(byTime)
-      .slice(1), // the oldest entry is the status the request was created in, not a change
-    ...changelog.histories.flatMap(({ created: at, author, items }) =>
-      items
-        .filter((item) => item.field === 'priority')
-        .map((item): TicketEvent => ({ at, type: 'priority_change', priority: item.toText, author: who(author) })),
-    ),
-  ];
-  const ticket = fromIssue(issue, source.origin);
-  return parseTicket({
-    ...ticket, requester: { email: request.reporter.emailAddress ?? '', name: request.reporter.displayName },
-    status: vendor.jsmStatus(request.currentStatus.status, request.currentStatus.statusCategory),
-    group: request.serviceDesk?.projectName, createdAt: request.createdDate, events: events.sort(byTime),
-    fields: { ...ticket.fields, ...(request.requestType && { 'Request type': request.requestType.name }) },
-    complete: comments.complete && statuses.complete && changelog.histories.length >= changelog.total,
-  });
+  return fromRequest({ request, comments, statuses, issue }, source.origin);
 }
 
 /**
@@ -153,8 +100,7 @@ export const jiraServiceManagement: HelpdeskAdapter = {
   async readTickets(source, ticketIds) {
     const keys = ticketIds.filter((id) => ONLY_KEY.test(id)); // checked before they go into JQL
     const tickets: Ticket[] = [];
-    for (let start = 0; start < keys.length; start += PAGE_SIZE) {
-      const page = keys.slice(start, start + PAGE_SIZE);
+    for (const page of requestBatches(keys, PAGE_SIZE)) {
       const query = `jql=${encodeURIComponent(`key in (${page.join(',')})`)}&maxResults=${page.length}&${ISSUE_QUERY}&expand=names,schema`;
       const result = await getParsed(source, `/rest/api/3/search/jql?${query}`, vendor.jiraSearchSchema, 'Jira search');
       tickets.push(...result.issues.map((issue) => parseTicket(fromIssue(issue, source.origin, result.names, result.schema))));
@@ -163,10 +109,9 @@ export const jiraServiceManagement: HelpdeskAdapter = {
   },
 
   listRows(document) {
-    return selectAllFirst(document, selectors.rows).flatMap((element) => {
-      const link = selectFirst(element, selectors.rowKey);
-      const ticketId = keysIn(link?.textContent)[0] ?? keysIn(link?.getAttribute('href'))[0];
-      return ticketId ? [{ ticketId, element }] : [];
+    return listRowsWithIds(document, selectors.rows, (row) => {
+      const link = selectFirst(row, selectors.rowKey);
+      return keysIn(link?.textContent)[0] ?? keysIn(link?.getAttribute('href'))[0];
     });
   },
 
