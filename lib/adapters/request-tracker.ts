@@ -5,9 +5,12 @@
 import type { z } from 'zod';
 import { selectAllFirst, selectFirst, textOfFirst } from '../dom/select-first.ts';
 import { parseOrThrow } from '../schema-error.ts';
-import { parseTicket, type Ticket, type TicketChannel, type TicketEvent, type TicketStatus } from '../ticket.ts';
+import type { Ticket, TicketChannel } from '../ticket.ts';
+import { isNumericId } from './shared/numeric-id.ts';
+import { requestBatches } from './shared/request-batches.ts';
 import type { HelpdeskAdapter, HelpdeskSource, ListRow, PageMatch, SiteSettings } from './types.ts';
 import * as rt from './vendor-json/request-tracker.ts';
+import { channelOf, derivedEvents, toEvent, toTicket, type RtSite } from './vendor-json/request-tracker-ticket.ts';
 
 const selectors = {
   rows: [
@@ -29,10 +32,6 @@ const MAX_HISTORY_PAGES = 3;
 const TICKET_FIELDS = 'fields=Subject,Status,Priority,Queue,Owner,Requestor,Creator,Created,LastUpdated,Told,Resolved,TimeWorked,CustomFields'
   + '&fields[Queue]=Name&fields[Owner]=Name&fields[Creator]=EmailAddress,RealName&fields[Requestor]=EmailAddress,RealName,Organization';
 const HISTORY_FIELDS = 'fields=Type,Field,OldValue,NewValue,Created,Creator&fields[Creator]=EmailAddress,RealName';
-/** RT's default lifecycle; 'stalled' waits on someone else, like on-hold. Custom statuses count as open. */
-const STATUSES: Record<string, TicketStatus> = { new: 'new', open: 'open', stalled: 'on_hold', resolved: 'solved', rejected: 'closed', deleted: 'closed' };
-/** RT stamps each message with `X-RT-Interface`: rt-mailgate says Email, the rt CLI talks REST 1.0. */
-const CHANNELS: Record<string, TicketChannel> = { Email: 'email', Web: 'web', REST: 'api', REST2: 'api', CLI: 'api', API: 'api' };
 
 const options = (site?: SiteSettings) => parseOrThrow(rt.rtSiteOptionsSchema, site?.options, 'Request Tracker site options');
 /** The site option `webPath`, else `/rt` as Debian and Ubuntu install it (RT's own default is the root: `webPath: ''`). */
@@ -54,77 +53,24 @@ async function get<T extends z.ZodType>(source: HelpdeskSource, path: string, sc
   return parseOrThrow(schema, await source.getJson(`${webPathOf(source)}/REST/2.0/${path}`), `Request Tracker ${what}`);
 }
 
-/** RT's `_PriorityAsString`: the label with the highest number not above the priority (per queue, else `Default`). */
-function priorityLabel(priority: number, queue: string, site?: SiteSettings): string {
-  const config = options(site).priorityAsString;
-  const labels = Object.entries((queue in config ? config[queue] : config['Default']) || {}).sort(([, a], [, b]) => b - a);
-  return labels.find(([, value]) => priority >= value)?.[0] ?? String(priority);
-}
-
-/** RT's own SLA rule ("only requestors are outside actors"): whoever else writes on a ticket is staff. */
-const isRequestor = (ticket: rt.RtTicket, user: rt.RtUser) => ticket.Requestor.some((requestor) => requestor.id === user.id);
-// So a ticket staff opened on a requestor's behalf starts with a staff message, and RT starts no response clock either.
-const messageType = (ticket: rt.RtTicket, user: rt.RtUser) => (isRequestor(ticket, user) ? 'customer_message' : 'agent_reply');
-const authorOf = (user: rt.RtUser) => user.EmailAddress?.toLowerCase() || user.RealName || user.id;
-
-function toEvent(txn: rt.RtTransaction, ticket: rt.RtTicket, site?: SiteSettings): TicketEvent | [] {
-  const base = { at: txn.Created, author: authorOf(txn.Creator) };
-  if (txn.Type === 'Create' || txn.Type === 'Correspond') return { ...base, type: messageType(ticket, txn.Creator) };
-  if (txn.Type === 'Comment') return { ...base, type: 'internal_note' };
-  if (txn.Type === 'Status' || (txn.Type === 'Set' && txn.Field === 'Status')) return { ...base, type: 'status_change', status: STATUSES[txn.NewValue ?? ''] ?? 'open' };
-  if (txn.Type !== 'Set' || txn.Field !== 'Priority' || !/^-?\d+$/.test(txn.NewValue ?? '')) return []; // mail records, Due updates…
-  return { ...base, type: 'priority_change', priority: priorityLabel(Number(txn.NewValue), ticket.Queue.Name, site) };
-}
-
-/** Without the history: the creation, RT's `Told` (its last reply to the requestors) and the close. */
-function derivedEvents(ticket: rt.RtTicket): TicketEvent[] {
-  const status = STATUSES[ticket.Status];
-  const told: TicketEvent[] = ticket.Told ? [{ at: ticket.Told, type: 'agent_reply' }] : [];
-  const closed: TicketEvent[] = ticket.Resolved && (status === 'solved' || status === 'closed') ? [{ at: ticket.Resolved, type: 'status_change', status }] : [];
-  const created: TicketEvent = { at: ticket.Created, type: messageType(ticket, ticket.Creator), author: authorOf(ticket.Creator) };
-  return [created, ...told, ...closed].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-}
-
-/** Zod keeps keys whose value is `undefined`; a normalized ticket leaves unknown fields out instead. */
-const defined = (object: object) => Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
-
-function toTicket(source: HelpdeskSource, ticket: rt.RtTicket, more: Pick<Ticket, 'events' | 'complete'> & { channel?: TicketChannel }): Ticket {
-  const [requester] = ticket.Requestor;
-  const fields = ticket.CustomFields.filter((cf) => cf.values.length > 0).map((cf): [string, string] => [cf.name, cf.values.join(', ')]);
-  return parseTicket(defined({
-    id: ticket.id,
-    helpdesk: 'request-tracker',
-    url: `${source.origin}${webPathOf(source)}/Ticket/Display.html?id=${ticket.id}`,
-    subject: ticket.Subject,
-    requester: defined({ email: requester?.EmailAddress ?? '', name: requester?.RealName || undefined }),
-    organization: requester?.Organization || undefined, // RT keeps it on the user
-    tags: [],
-    priority: priorityLabel(ticket.Priority, ticket.Queue.Name, source.site),
-    status: STATUSES[ticket.Status] ?? 'open',
-    assignee: ticket.Owner.id === 'Nobody' ? undefined : ticket.Owner.Name || ticket.Owner.id, // "Nobody in particular"
-    group: ticket.Queue.Name,
-    createdAt: ticket.Created,
-    updatedAt: ticket.LastUpdated,
-    fields: fields.length > 0 ? Object.fromEntries(fields) : undefined,
-    timeSpentMinutes: ticket.TimeWorked,
-    ...more,
-  }));
-}
+/** What the mapping to Ticket needs of the site: where ticket links point, and the priority labels. */
+const siteOf = (source: HelpdeskSource): RtSite => ({
+  baseUrl: `${source.origin}${webPathOf(source)}`,
+  priorityAsString: options(source.site).priorityAsString,
+});
 
 async function searchTickets(source: HelpdeskSource, ticketIds: readonly string[]): Promise<rt.RtTicket[]> {
-  const ids = ticketIds.filter((id) => /^\d+$/.test(id)); // never let a page's text into TicketSQL
+  const ids = ticketIds.filter(isNumericId); // never let a page's text into TicketSQL
   if (ids.length === 0) return [];
   const query = encodeURIComponent(ids.map((id) => `id = ${id}`).join(' OR '));
   return (await get(source, `tickets?query=${query}&per_page=${BATCH_SIZE}&${TICKET_FIELDS}`, rt.rtPageSchema(rt.rtTicketSchema), 'tickets')).items;
 }
 
-/** The creation's `X-RT-Interface`; a requestor on the web is using the self-service portal. */
+/** The channel of the creation, from the `X-RT-Interface` header of its first attachment. */
 async function readChannel(source: HelpdeskSource, ticket: rt.RtTicket, create?: rt.RtTransaction): Promise<TicketChannel | undefined> {
   if (!create) return undefined;
   const page = await get(source, `transaction/${create.id}/attachments?per_page=1&fields=Headers`, rt.rtPageSchema(rt.rtAttachmentSchema), 'attachments');
-  const name = /^X-RT-Interface:\s*(\S+)/im.exec(page.items[0]?.Headers ?? '')?.[1];
-  if (!name) return undefined;
-  return name === 'Web' && isRequestor(ticket, create.Creator) ? 'portal' : (CHANNELS[name] ?? 'other');
+  return channelOf(page.items[0]?.Headers ?? '', ticket, create.Creator);
 }
 
 /** Real URLs of the seeded test RT (under /rt) and of an RT served at the root; listed again under "Test URLs" below. */
@@ -154,7 +100,7 @@ export const requestTracker = {
     const page = parsePath(url, site);
     const ticketId = url.searchParams.get('id') ?? '';
     if (page?.kind === 'list') return { kind: 'list' };
-    return page && /^\d+$/.test(ticketId) ? { kind: 'ticket', ticketId } : undefined;
+    return page && isNumericId(ticketId) ? { kind: 'ticket', ticketId } : undefined;
   },
 
   async readTicket(source: HelpdeskSource, ticketId: string): Promise<Ticket> {
@@ -165,15 +111,16 @@ export const requestTracker = {
     const pages = Math.max(1, first.pages ?? 1);
     const newest = Array.from({ length: Math.min(pages, MAX_HISTORY_PAGES) - 1 }, (_, index) => pages - index).reverse();
     const [channel, ...later] = await Promise.all([readChannel(source, ticket, first.items.find((txn) => txn.Type === 'Create')), ...newest.map(history)]);
-    const events = [first, ...later].flatMap((page) => page.items.flatMap((txn) => toEvent(txn, ticket, source.site)));
-    return toTicket(source, ticket, { events, complete: pages <= MAX_HISTORY_PAGES, channel });
+    const site = siteOf(source);
+    const events = [first, ...later].flatMap((page) => page.items.flatMap((txn) => toEvent(txn, ticket, site)));
+    return toTicket(ticket, { events, complete: pages <= MAX_HISTORY_PAGES, channel }, site);
   },
 
   async readTickets(source: HelpdeskSource, ticketIds: readonly string[]): Promise<Ticket[]> {
     const unique = [...new Set(ticketIds)];
-    const batches = Array.from({ length: Math.ceil(unique.length / BATCH_SIZE) }, (_, index) => unique.slice(index * BATCH_SIZE, (index + 1) * BATCH_SIZE));
+    const batches = requestBatches(unique, BATCH_SIZE);
     const found = new Map((await Promise.all(batches.map((batch) => searchTickets(source, batch)))).flat().map((ticket) => [ticket.id, ticket]));
-    return unique.flatMap((id) => found.get(id) ?? []).map((ticket) => toTicket(source, ticket, { events: derivedEvents(ticket), complete: false }));
+    return unique.flatMap((id) => found.get(id) ?? []).map((ticket) => toTicket(ticket, { events: derivedEvents(ticket), complete: false }, siteOf(source)));
   },
 
   listRows(document: Document): ListRow[] {
@@ -182,7 +129,7 @@ export const requestTracker = {
       // The badge needs a cell. Cells have no column classes: of the first line's cells linking to the ticket, the last is the subject.
       const links = [...(row.querySelector('tr')?.children ?? [])].filter((cell) => cell.querySelector(`a[href*="Display.html?id=${ticketId}"]`));
       const element = links.at(-1) ?? row.querySelector('td');
-      return /^\d+$/.test(ticketId) && element ? [{ ticketId, element }] : [];
+      return isNumericId(ticketId) && element ? [{ ticketId, element }] : [];
     });
   },
 
@@ -192,7 +139,7 @@ export const requestTracker = {
 
   /** A saved search by its numeric id (REST2 `/search/:id`, in the search's order), or else TicketSQL; the first 100 ids. */
   async listQueue(source: HelpdeskSource, queueId: string): Promise<string[]> {
-    const search = /^\d+$/.test(queueId) ? `search=${queueId}` : `query=${encodeURIComponent(queueId)}`;
+    const search = isNumericId(queueId) ? `search=${queueId}` : `query=${encodeURIComponent(queueId)}`;
     return (await get(source, `tickets?${search}&per_page=${PAGE_SIZE}&fields=`, rt.rtIdPageSchema, 'search')).items.map((item) => item.id);
   },
 } satisfies HelpdeskAdapter;
