@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { selectAllFirst, selectFirst, textOfFirst } from '../dom/select-first.ts';
 import { parseOrThrow } from '../schema-error.ts';
-import { parseTicket, type Ticket, type TicketChannel, type TicketEvent, type TicketStatus } from '../ticket.ts';
+import type { Ticket, TicketEvent } from '../ticket.ts';
 import { dateFormatsSchema, dateLocaleSchema, timezoneSchema } from './generic-settings.ts';
-import { parseLocalTime, type LocalTimeSettings } from './local-time.ts';
-import { NotRecognizedError, type HelpdeskAdapter, type HelpdeskSource, type ListRow } from './types.ts';
+import type { LocalTimeSettings } from './local-time.ts';
+import { settle } from './shared/settle.ts';
+import { NotRecognizedError, type HelpdeskAdapter, type HelpdeskSource } from './types.ts';
+import { overviewRowTicket, readArticleRow, readLabels, zoomTicket } from './vendor-markup/znuny-ticket.ts';
 
 // Markup of Kernel/Output/HTML/Templates/Standard/: AgentTicketZoom.tt, AgentTicketZoom/TicketInformation.tt,
 // AgentCustomerTableView.tt, AgentTicketOverviewSmall.tt (Znuny 6.5 and 7, OTRS 6 = Znuny 6).
@@ -43,51 +45,16 @@ export type ZnunySiteOptionsInput = z.input<typeof znunySiteOptionsSchema>;
 
 const LIST_ACTIONS = ['AgentTicketQueue', 'AgentTicketStatusView', 'AgentTicketEscalationView', 'AgentTicketLockedView',
   'AgentTicketResponsibleView', 'AgentTicketWatchView', 'AgentTicketService'];
-/** Channel names of the article list ("Via"); "Internal" notes are no channel of the ticket. */
-const CHANNELS: Readonly<Record<string, TicketChannel>> = { email: 'email', phone: 'phone', chat: 'chat' };
-const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
-const findEmail = (text: string | null | undefined) => /[^\s<>"':;,]+@[^\s<>"';,]+\.\w+/.exec(text ?? '')?.[0].toLowerCase();
-/** Runs a synchronous reader as the interface's Promise, so that its errors reject instead of throwing. */
-const settle = <T>(read: () => T): Promise<T> => new Promise((resolve) => resolve(read()));
-
-/**
- * Znuny's states by state type. It has no solved stage: a follow-up reopens a closed ticket, as it reopens a
- * solved one elsewhere. Custom states are usually named after their type, so the prefix decides.
- */
-function toStatus(state: string): TicketStatus {
-  const name = state.toLowerCase();
-  if (name === 'new') return 'new';
-  if (name.startsWith('pending')) return 'pending';
-  return name.startsWith('closed') || name === 'merged' || name === 'removed' ? 'closed' : 'open';
-}
 
 function requirePage(source: HelpdeskSource): { document: Document; settings: LocalTimeSettings } {
   if (!source.document) throw new Error('Znuny needs the page: it has no JSON API for agent sessions.');
   return { document: source.document, settings: parseOrThrow(znunySiteOptionsSchema, source.site?.options ?? {}, 'Znuny site settings') };
 }
 
-/** Label → value element of the sidebar's label/value lists (ticket and customer information widgets). */
-function readLabels(sidebar: Element): Map<string, Element> {
-  const values = new Map<string, Element>();
-  for (const label of sidebar.querySelectorAll('fieldset.TableLike label')) {
-    const name = collapse(label.textContent).replace(/:$/, '');
-    // Znuny 6 puts the value right after its label; Znuny 7 wraps both in a <span>: the next sibling either way.
-    if (label.nextElementSibling && !values.has(name)) values.set(name, label.nextElementSibling);
-  }
-  return values;
-}
-
 /** The article list, oldest first. System articles (auto-replies, notifications) are nobody's reply: no event. */
 function readArticles(document: Document, settings: LocalTimeSettings) {
   const rows = selectAllFirst(document, selectors.articleRows);
-  const articles = rows.map((row) => {
-    const sender = row.querySelector('td.Sender div[title]'); // title: "Ana Lima <ana@example.org>", text: "Ana Lima"
-    const type: TicketEvent['type'] | undefined = row.classList.contains('customer') ? 'customer_message'
-      : !row.classList.contains('agent') ? undefined : row.classList.contains('NotVisibleForCustomer') ? 'internal_note' : 'agent_reply';
-    const [name, email] = [collapse(sender?.textContent ?? '') || undefined, findEmail(sender?.getAttribute('title'))];
-    const at = parseLocalTime(textOfFirst(row, ['td.Created']) ?? '', settings);
-    return { at, type, name, email, channel: CHANNELS[textOfFirst(row, ['td.Channel'])?.toLowerCase() ?? ''] };
-  }).sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''));
+  const articles = rows.map((row) => readArticleRow(row, settings)).sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''));
   const events = articles.flatMap(({ at, type, name, email }): TicketEvent[] => (at && type ? [{ at, type, author: name ?? email }] : []));
   const complete = rows.length > 0 && articles.every(({ at }) => at) && !selectFirst(document, selectors.partialArticles);
   return { articles, events, complete };
@@ -101,43 +68,9 @@ function readZoom(source: HelpdeskSource, ticketId: string): Ticket {
   const headline = /^.*?(\d+)\s*—\s*(.*)$/.exec(textOfFirst(document, selectors.headline) ?? '');
   const sidebar = selectFirst(document, selectors.sidebar);
   if (!headline || !sidebar) throw new NotRecognizedError('Znuny: this is not a ticket zoom page (AgentTicketZoom) I recognize.');
-  const labels = readLabels(sidebar);
-  const text = (label: string) => collapse(labels.get(label)?.textContent ?? '') || undefined;
-  const time = (label: string) => parseLocalTime(text(label) ?? '', settings);
-  const [state, createdAt] = [text('State'), time('Created')];
-  if (!state || !createdAt) throw new NotRecognizedError('Znuny: no State or Created in the ticket information (agent language must be English).');
-  const { articles, events, complete } = readArticles(document, settings);
-  const firstCustomer = articles.find(({ type }) => type === 'customer_message');
-  const customerId = labels.get('Customer ID');
-  const fields = {
-    TicketNumber: headline[1], Type: text('Type'), Service: text('Service'), SLA: text('Service Level Agreement'),
-    FirstResponseTimeDestinationDate: time('First Response Time'), UpdateTimeDestinationDate: time('Update Time'),
-    SolutionTimeDestinationDate: time('Solution Time'),
-  };
-  return parseTicket({
-    id: ticketId, helpdesk: 'znuny', subject: headline[2], createdAt, events, complete, tags: [],
-    url: source.url && `${source.url.origin}${source.url.pathname}?Action=AgentTicketZoom;TicketID=${ticketId}`,
-    // The customer widget loads asynchronously; until it has, the first customer article names the requester.
-    requester: { email: findEmail(labels.get('Email')?.getAttribute('title') ?? text('Email')) ?? firstCustomer?.email ?? '', name: firstCustomer?.name },
-    organization: collapse(customerId?.querySelector('a')?.textContent ?? customerId?.textContent ?? '') || undefined,
-    priority: text('Priority'), status: toStatus(state), channel: articles[0]?.channel, assignee: text('Owner'), group: text('Queue'),
-    fields: Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined)),
-  });
-}
-
-/** A row of the "S" view; each header cell has its column's name as a class (Kernel/Output/HTML/TicketOverview/Small.pm). */
-function readRow({ ticketId, element }: ListRow, settings: LocalTimeSettings): Ticket[] {
-  const headers = [...(element.closest('table')?.querySelectorAll('thead th') ?? [])];
-  const cell = (column: string) => collapse(element.children[headers.findIndex((th) => th.classList.contains(column))]?.textContent ?? '') || undefined;
-  const [state, createdAt] = [cell('State'), parseLocalTime(cell('Created') ?? '', settings)];
-  // Without the Created column (Age would need the current time, which lib/ never reads) or State: no ticket.
-  if (!state || !createdAt) return [];
-  const link = element.querySelector('a.MasterActionLink');
-  return [parseTicket({
-    id: ticketId, helpdesk: 'znuny', subject: cell('Title') ?? link?.getAttribute('title') ?? '', requester: { email: '' },
-    organization: cell('CustomerID'), tags: [], priority: cell('Priority'), status: toStatus(state), assignee: cell('Owner'),
-    group: cell('Queue'), createdAt, events: [], complete: false, fields: { TicketNumber: collapse(link?.textContent ?? '') },
-  })];
+  const url = source.url && `${source.url.origin}${source.url.pathname}?Action=AgentTicketZoom;TicketID=${ticketId}`;
+  const zoom = { ticketId, url, number: headline[1], subject: headline[2], labels: readLabels(sidebar), ...readArticles(document, settings) };
+  return zoomTicket(zoom, settings);
 }
 
 /**
@@ -188,7 +121,7 @@ export const znuny: HelpdeskAdapter = {
       // Only what the visible rows show: each history is on its own zoom page, which this markup-only adapter
       // cannot fetch (the source reads JSON only). So these are estimates: `complete: false`, no events.
       const wanted = new Set(ticketIds);
-      return znuny.listRows(document).flatMap((row) => (wanted.has(row.ticketId) ? readRow(row, settings) : []));
+      return znuny.listRows(document).flatMap((row) => (wanted.has(row.ticketId) ? overviewRowTicket(row, settings) : []));
     }),
 
   listRows(document) {
