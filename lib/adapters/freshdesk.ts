@@ -1,15 +1,17 @@
+import { MatchPattern } from '@webext-core/match-patterns';
 import { z } from 'zod';
-import { selectFirst, textOfFirst } from '../dom/select-first.ts';
+import { selectAllFirst, selectFirst, textOfFirst } from '../dom/select-first.ts';
 import { parseOrThrow } from '../schema-error.ts';
 import { TICKET_STATUSES } from '../ticket.ts';
 import { isHelpdeskUrl } from './shared/helpdesk-url.ts';
-import { listRowsWithIds } from './shared/list-rows.ts';
+import { rowsWithTicketIds } from './shared/list-rows.ts';
 import { requireNumericId } from './shared/numeric-id.ts';
 import type { HelpdeskAdapter, HelpdeskSource } from './types.ts';
 import * as api from './vendor-json/freshdesk.ts';
 import { timeSpentMinutes, toTicket, type FreshdeskHistory } from './vendor-json/freshdesk-ticket.ts';
 
 const matches = ['https://*.freshdesk.com/*'];
+const hostPatterns = matches.map((pattern) => new MatchPattern(pattern));
 const include = 'include=requester,company,stats,conversations';
 /** `include=conversations` gives the first ten; beyond, the list is read by pages of 100, up to 1,000 conversations. */
 const limits = { includedConversations: 10, conversationPages: 10 };
@@ -102,7 +104,7 @@ export const freshdesk: HelpdeskAdapter = {
   },
 
   detectPage(url, site) {
-    if (!isHelpdeskUrl(url, matches, site)) return undefined;
+    if (!isHelpdeskUrl(url, hostPatterns, site)) return undefined;
     const ticketId = /^\/(?:a|helpdesk)\/tickets\/(\d+)(?:\/|$)/.exec(url.pathname)?.[1];
     if (ticketId) return { kind: 'ticket', ticketId };
     // The ticket list with or without a filter, and its legacy page; not /support/… (the customer portal).
@@ -136,7 +138,7 @@ export const freshdesk: HelpdeskAdapter = {
   },
 
   listRows(document) {
-    return listRowsWithIds(document, selectors.listRow, (row) =>
+    return rowsWithTicketIds(selectAllFirst(document, selectors.listRow), (row) =>
       selectors.rowTicketId
         .map(([selector, attribute]) => (row.matches(selector) ? row : row.querySelector(selector))?.getAttribute(attribute))
         .map((value) => /\d+/.exec(value ?? '')?.[0])

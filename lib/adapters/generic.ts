@@ -1,7 +1,7 @@
-import { selectFirst, textOfFirst } from '../dom/select-first.ts';
+import { selectAllFirst, selectFirst, textOfFirst } from '../dom/select-first.ts';
 import { parseTicket, type Ticket } from '../ticket.ts';
 import { parseGenericSiteOptions, type GenericSiteOptions } from './generic-settings.ts';
-import { listRowsWithIds } from './shared/list-rows.ts';
+import { rowsWithTicketIds } from './shared/list-rows.ts';
 import { settle } from './shared/settle.ts';
 import { NotRecognizedError, type HelpdeskAdapter, type HelpdeskSource, type SiteSettings } from './types.ts';
 import { readEvents, readFields } from './vendor-markup/generic-ticket.ts';
@@ -94,7 +94,7 @@ export const generic: HelpdeskAdapter = {
     const settings = findSettings(site);
     const list = settings?.list;
     if (!settings || !list) return [];
-    return listRowsWithIds(document, list.row, (row) =>
+    return rowsWithTicketIds(selectAllFirst(document, list.row), (row) =>
       list.idAttribute ? row.getAttribute(list.idAttribute)?.trim() : idFromLink(row, list, settings),
     );
   },

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { selectFirst } from '../dom/select-first.ts';
+import { selectAllFirst, selectFirst } from '../dom/select-first.ts';
 import { parseOrThrow } from '../schema-error.ts';
 import { parseTicket, type Ticket } from '../ticket.ts';
-import { listRowsWithIds } from './shared/list-rows.ts';
+import { rowsWithTicketIds } from './shared/list-rows.ts';
 import { requestBatches } from './shared/request-batches.ts';
 import type { HelpdeskAdapter, HelpdeskSource, PageMatch } from './types.ts';
 import * as vendor from './vendor-json/jira-service-management.ts';
@@ -109,7 +109,7 @@ export const jiraServiceManagement: HelpdeskAdapter = {
   },
 
   listRows(document) {
-    return listRowsWithIds(document, selectors.rows, (row) => {
+    return rowsWithTicketIds(selectAllFirst(document, selectors.rows), (row) => {
       const link = selectFirst(row, selectors.rowKey);
       return keysIn(link?.textContent)[0] ?? keysIn(link?.getAttribute('href'))[0];
     });

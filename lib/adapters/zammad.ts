@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { selectFirst } from '../dom/select-first.ts';
+import { selectAllFirst, selectFirst } from '../dom/select-first.ts';
 import { parseOrThrow } from '../schema-error.ts';
 import { parseTicket, type Ticket } from '../ticket.ts';
-import { listRowsWithIds } from './shared/list-rows.ts';
+import { rowsWithTicketIds } from './shared/list-rows.ts';
 import { isNumericId } from './shared/numeric-id.ts';
 import { requestBatches } from './shared/request-batches.ts';
 import type { HelpdeskAdapter, HelpdeskSource, PageMatch } from './types.ts';
@@ -89,7 +89,7 @@ export const zammad: HelpdeskAdapter = {
   },
 
   listRows(document) {
-    return listRowsWithIds(document, selectors.rows, (row) => {
+    return rowsWithTicketIds(selectAllFirst(document, selectors.rows), (row) => {
       const ticketId = row.getAttribute('data-id') ?? '';
       return isNumericId(ticketId) ? ticketId : undefined;
     });

@@ -1,8 +1,9 @@
+import { MatchPattern } from '@webext-core/match-patterns';
 import { z } from 'zod';
-import { selectFirst, textOfFirst } from '../dom/select-first.ts';
+import { selectAllFirst, selectFirst, textOfFirst } from '../dom/select-first.ts';
 import { parseOrThrow } from '../schema-error.ts';
 import { isHelpdeskUrl } from './shared/helpdesk-url.ts';
-import { listRowsWithIds } from './shared/list-rows.ts';
+import { rowsWithTicketIds } from './shared/list-rows.ts';
 import { isNumericId, requireNumericId } from './shared/numeric-id.ts';
 import { requestBatches } from './shared/request-batches.ts';
 import type { HelpdeskAdapter, HelpdeskSource } from './types.ts';
@@ -10,6 +11,7 @@ import * as api from './vendor-json/zendesk.ts';
 import { auditEvents, createLookups, messageEvent, toTicket } from './vendor-json/zendesk-ticket.ts';
 
 const matches = ['https://*.zendesk.com/*'];
+const hostPatterns = matches.map((pattern) => new MatchPattern(pattern));
 const sideloads = 'include=users,groups,organizations';
 /** `show_many` takes at most 100 ids; a ticket has at most 5,000 comments (50 pages of audits). */
 const limits = { showManyIds: 100, auditPages: 50, viewPages: 10, fieldPages: 5 };
@@ -74,7 +76,7 @@ export const zendesk: HelpdeskAdapter = {
   },
 
   detectPage(url, site) {
-    if (!isHelpdeskUrl(url, matches, site)) return undefined;
+    if (!isHelpdeskUrl(url, hostPatterns, site)) return undefined;
     const ticketId = /^\/agent\/tickets\/(\d+)(?:\/|$)/.exec(url.pathname)?.[1];
     if (ticketId) return { kind: 'ticket', ticketId };
     // Views, the dashboard, search results, an organization's tickets; not /agent/filters/suspended (suspended emails).
@@ -114,7 +116,7 @@ export const zendesk: HelpdeskAdapter = {
   },
 
   listRows(document) {
-    return listRowsWithIds(document, selectors.listRow, (row) => {
+    return rowsWithTicketIds(selectAllFirst(document, selectors.listRow), (row) => {
       const href = selectFirst(row, selectors.rowTicketLink)?.getAttribute('href') ?? '';
       return /tickets\/(\d+)/.exec(href)?.[1] ?? /^#?(\d+)$/.exec(textOfFirst(row, selectors.rowIdCell) ?? '')?.[1];
     });

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 // (MatchPattern checks for the DOM's `Location` class, which Node lacks.)
+import { MatchPattern } from '@webext-core/match-patterns';
 import { describe, expect, it } from 'vitest';
 import { isHelpdeskUrl } from '../../../lib/adapters/shared/helpdesk-url.ts';
 
-const matches = ['https://*.zendesk.com/*'];
+const matches = [new MatchPattern('https://*.zendesk.com/*')];
 
 describe('isHelpdeskUrl', () => {
   it('without a site, accepts the hosts of the match patterns only', () => {
