@@ -11,7 +11,7 @@ import * as api from './vendor-json/freshdesk.ts';
 import { timeSpentMinutes, toTicket, type FreshdeskHistory } from './vendor-json/freshdesk-ticket.ts';
 
 const matches = ['https://*.freshdesk.com/*'];
-const hostPatterns = matches.map((pattern) => new MatchPattern(pattern));
+const hostPatterns = matches.map((pattern) => new MatchPattern(pattern)); // compiled once: detectPage runs on every navigation
 const include = 'include=requester,company,stats,conversations';
 /** `include=conversations` gives the first ten; beyond, the list is read by pages of 100, up to 1,000 conversations. */
 const limits = { includedConversations: 10, conversationPages: 10 };

@@ -11,7 +11,7 @@ import * as api from './vendor-json/zendesk.ts';
 import { auditEvents, createLookups, messageEvent, toTicket } from './vendor-json/zendesk-ticket.ts';
 
 const matches = ['https://*.zendesk.com/*'];
-const hostPatterns = matches.map((pattern) => new MatchPattern(pattern));
+const hostPatterns = matches.map((pattern) => new MatchPattern(pattern)); // compiled once: detectPage runs on every navigation
 const sideloads = 'include=users,groups,organizations';
 /** `show_many` takes at most 100 ids; a ticket has at most 5,000 comments (50 pages of audits). */
 const limits = { showManyIds: 100, auditPages: 50, viewPages: 10, fieldPages: 5 };
