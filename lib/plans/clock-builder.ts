@@ -226,24 +226,23 @@ export function buildClock(ctx: EvaluationContext, request: ClockRequest): Clock
   // between evaluations, and asks again at its end.
   const counting = outcome.state === 'running' || outcome.state === 'breached' || outcome.state === 'pending_start';
   const window = counting ? nextBusinessWindowMs((legs[legs.length - 1] as ClockLeg).calendar, ctx.nowMs, BUSINESS_WINDOW_HORIZON_MS) : undefined;
-  return {
-    metric: request.metric,
-    label: METRIC_LABELS[request.metric],
-    state: outcome.state,
-    ...(counting ? { businessWindow: window ? { start: iso(window.startMs), end: iso(window.endMs) } : null } : {}),
-    binding: target.binding && ctx.eligible,
-    exact: ctx.timeline.exact,
-    start: iso(firstLeg.fromMs),
-    deadline: outcome.deadlineMs === null ? null : iso(outcome.deadlineMs),
-    remainingMinutes: outcome.remainingMs === null ? null : outcome.remainingMs / MINUTE_MS,
-    elapsedMinutes: outcome.elapsedMs / MINUTE_MS,
-    targetMinutes: targetMs / MINUTE_MS,
-    percentElapsed: outcome.percentElapsed,
-    warning: outcome.warning,
-    nextChangeAt: outcome.nextChangeMs === null ? null : iso(outcome.nextChangeMs),
-    ...(outcome.pausedBecause === undefined ? {} : { pausedBecause: outcome.pausedBecause }),
-    zone: calendar.timezone,
-    metAt: request.stopMs === null ? null : iso(request.stopMs),
-    explanation,
-  };
+  // Built field by field rather than with conditional spreads (`...(x ? {…} : {})`): V8 copies
+  // those through a slow generic path, and this runs for every clock. Field order is unchanged.
+  const clock = { metric: request.metric, label: METRIC_LABELS[request.metric], state: outcome.state } as Clock;
+  if (counting) clock.businessWindow = window ? { start: iso(window.startMs), end: iso(window.endMs) } : null;
+  clock.binding = target.binding && ctx.eligible;
+  clock.exact = ctx.timeline.exact;
+  clock.start = iso(firstLeg.fromMs);
+  clock.deadline = outcome.deadlineMs === null ? null : iso(outcome.deadlineMs);
+  clock.remainingMinutes = outcome.remainingMs === null ? null : outcome.remainingMs / MINUTE_MS;
+  clock.elapsedMinutes = outcome.elapsedMs / MINUTE_MS;
+  clock.targetMinutes = targetMs / MINUTE_MS;
+  clock.percentElapsed = outcome.percentElapsed;
+  clock.warning = outcome.warning;
+  clock.nextChangeAt = outcome.nextChangeMs === null ? null : iso(outcome.nextChangeMs);
+  if (outcome.pausedBecause !== undefined) clock.pausedBecause = outcome.pausedBecause;
+  clock.zone = calendar.timezone;
+  clock.metAt = request.stopMs === null ? null : iso(request.stopMs);
+  clock.explanation = explanation;
+  return clock;
 }

@@ -82,7 +82,9 @@ export function buildTimeline(ticket: Ticket, nowMs: number): TicketTimeline {
   if (seesPresent && last.status !== ticket.status) {
     // The visible history does not explain the current status: date the change at the last update we know of.
     const updatedMs = ticket.updatedAt === undefined ? createdMs : parseIsoInstantMs(ticket.updatedAt);
-    const lastKnownMs = Math.max(updatedMs, ...events.map((e) => e.atMs));
+    // A loop, not Math.max(...spread): no array per ticket.
+    let lastKnownMs = updatedMs;
+    for (const { atMs } of events) lastKnownMs = Math.max(lastKnownMs, atMs);
     if (lastKnownMs > last.fromMs) {
       last.toMs = lastKnownMs;
       statusSegments.push({ fromMs: lastKnownMs, toMs: null, status: ticket.status });
