@@ -61,7 +61,7 @@ export function evaluateTicket(ticket: Ticket, config: Config, now: DateTime): T
     helpdesk: base.helpdesk,
     evaluatedAt: base.evaluatedAt,
     match: matched.match,
-    severity: { ...severity.current, derivedFrom: severity.derivedFrom },
+    severity: { id: severity.current.id, label: severity.current.label, rank: severity.current.rank, color: severity.current.color, derivedFrom: severity.derivedFrom },
     eligibility,
     clocks,
     estimated: !timeline.exact,

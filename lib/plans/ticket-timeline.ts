@@ -94,9 +94,8 @@ export function buildTimeline(ticket: Ticket, nowMs: number): TicketTimeline {
     exact = false;
     notes.push(`When the ticket became ${ticket.status.replace('_', ' ')} is not in its history: taken as its last update.`);
   }
-  const priorityChanges = events.flatMap(({ event, atMs }) =>
-    event.type === 'priority_change' && event.priority !== undefined ? [{ atMs, priority: event.priority }] : [],
-  );
+  const priorityChanges: TicketTimeline['priorityChanges'] = [];
+  for (const { event, atMs } of events) if (event.type === 'priority_change' && event.priority !== undefined) priorityChanges.push({ atMs, priority: event.priority });
   return { createdMs, messages, statusSegments, priorityChanges, exact, notes };
 }
 
