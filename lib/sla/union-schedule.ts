@@ -22,9 +22,10 @@ const BLOCK_CACHE_LIMIT = 1_024;
  * within {@link MAX_EMPTY_BLOCKS} weeks take the member-by-member walk, which is the definition.
  *
  * @example
+ * // London 09:00–17:00 (09:00–17:00Z in November) and New York 09:00–17:00 (14:00–22:00Z)
  * const union = new UnionSchedule(createCalendar({ union: [london, newYork] }).members);
- * union.nextWindow(Date.parse('2026-11-23T16:30:00Z')) // => London's 09:00–17:00 run on into New York's 09:00–17:00
- * union.businessMsBetween(Date.parse('2026-11-23T08:00:00Z'), Date.parse('2026-11-23T23:00:00Z')) // => 14 h in ms
+ * union.nextWindow(Date.parse('2026-11-23T16:30:00Z')) // => { startMs: Date.parse('2026-11-23T16:30:00Z'), endMs: Date.parse('2026-11-23T22:00:00Z') }
+ * union.businessMsBetween(Date.parse('2026-11-23T08:00:00Z'), Date.parse('2026-11-23T23:00:00Z')) // => 46_800_000 (13 h)
  */
 export class UnionSchedule {
   /** Merged intervals of each block as [start0, end0, start1, end1, …], clipped to the block; touching intervals merged. */
