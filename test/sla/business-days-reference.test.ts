@@ -55,6 +55,15 @@ describe('isoInstantOfMs', () => {
       { numRuns: 5000 },
     );
   });
+  it('stays exact when dates come from its cache: the same day again, and days that share a cache slot', () => {
+    const day = Date.UTC(2026, 10, 23);
+    const slotmate = day + 1024 * 86_400_000;
+    for (let k = 0; k < 3; k++) {
+      for (const ms of [day, day + 1, day + 59_999, day + 86_399_999, slotmate + 45_296_789, day + 37_230_042]) {
+        expect(isoInstantOfMs(ms)).toBe(new Date(ms).toISOString());
+      }
+    }
+  });
 });
 
 describe('parseIsoInstantMs', () => {
