@@ -1,10 +1,9 @@
 import {
-  addBusinessDaysMs,
+  businessDaysMs,
   holidaysBetween,
   isoInstantOfMs,
   nextBusinessWindowMs,
   offsetChangesBetween,
-  businessMsBetween,
   type BusinessCalendar,
 } from '../sla/index.ts';
 import type { Ticket } from '../ticket.ts';
@@ -72,11 +71,11 @@ export function durationText(duration: TargetDuration): string {
   return duration.unit === 'hours' ? `${duration.amount} hour${plural}` : `${duration.amount} minute${plural}`;
 }
 
-/** The allowance in business ms; business days are measured from the clock's start on its calendar. */
+/** The allowance in business ms; business days are measured from the clock's start on its calendar (the business time up to the day-count deadline). */
 export function durationMs(duration: TargetDuration, calendar: BusinessCalendar, fromMs: number): number {
   if (duration.unit === 'minutes') return Math.round(duration.amount * MINUTE_MS);
   if (duration.unit === 'hours') return Math.round(duration.amount * 60 * MINUTE_MS);
-  return businessMsBetween(calendar, fromMs, addBusinessDaysMs(calendar, fromMs, Math.round(duration.amount)));
+  return businessDaysMs(calendar, fromMs, Math.round(duration.amount));
 }
 
 /** The target for a severity and metric in the plan version. */

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { addBusinessDaysMs, addBusinessMinutesMs, businessMsBetween, createCalendar, isoInstantOfMs, parseIsoInstantMs, type BusinessCalendar } from '../../lib/sla/index.ts';
+import { addBusinessDaysMs, addBusinessMinutesMs, businessDaysMs, businessMsBetween, createCalendar, isoInstantOfMs, parseIsoInstantMs, type BusinessCalendar } from '../../lib/sla/index.ts';
 import { instantNearTransition, zonedCalendar } from './arbitraries.ts';
 
 function luxonAddBusinessDays(cal: BusinessCalendar, startMs: number, n: number): number | undefined {
@@ -40,6 +40,26 @@ describe('addBusinessDaysMs = a Luxon day walk of the same definition', () => {
         const expected = luxonAddBusinessDays(cal, startMs, n);
         fc.pre(expected !== undefined);
         expect(isoInstantOfMs(addBusinessDaysMs(cal, startMs, n))).toBe(isoInstantOfMs(n === 0 ? startMs : expected));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('businessDaysMs = business time up to addBusinessDaysMs', () => {
+  it('agrees on random calendars (unions too) near DST transitions', () => {
+    const unionCalendar = fc.array(zonedCalendar, { minLength: 2, maxLength: 3 }).map((union) => ({ union }));
+    fc.assert(
+      fc.property(fc.oneof(zonedCalendar, unionCalendar), instantNearTransition, fc.integer({ min: 0, max: 12 }), (spec, startMs, n) => {
+        const cal = createCalendar(spec);
+        let deadline: number;
+        try {
+          deadline = addBusinessDaysMs(cal, startMs, n);
+        } catch (error) {
+          expect(() => businessDaysMs(cal, startMs, n)).toThrow((error as Error).message);
+          return;
+        }
+        expect(businessDaysMs(cal, startMs, n)).toBe(businessMsBetween(cal, startMs, deadline));
       }),
       { numRuns: 300 },
     );
