@@ -12,7 +12,9 @@ import type { Config, Customer, Metric, PlanVersion, Target, TargetDuration } fr
 import { severityAt, type DerivedSeverity } from './derive-severity.ts';
 import type { Clock, Explanation } from './evaluation-schema.ts';
 import { calendarZones, resolveCalendar } from './resolve-calendar.ts';
-import { lastSpeakerBefore, type TicketTimeline } from './ticket-timeline.ts';
+import type { Speaker, TicketTimeline } from './ticket-timeline.ts';
+
+type Message = TicketTimeline['messages'][number];
 
 const MINUTE_MS = 60_000;
 /** The page asks again at the end of the window it was given, so a day ahead is plenty (and cheap for 24x7). */
@@ -91,36 +93,65 @@ function pausesFor(ctx: EvaluationContext, rule: Target['pause']): PauseInterval
   const cached = ctx.pauseCache.get(rule);
   if (cached) return cached;
   const pauses: PauseInterval[] = [];
+  const messages = ctx.timeline.messages;
   for (const segment of rule.statuses.length === 0 ? [] : ctx.timeline.statusSegments) {
     if (!rule.statuses.includes(segment.status)) continue;
     const end = segment.toMs ?? Number.POSITIVE_INFINITY;
-    const reason = `status ${segment.status.replace('_', ' ')}`;
+    const reason = pauseReason(segment.status);
     if (!rule.unlessCustomerSpokeLast) {
       pauses.push({ fromMs: segment.fromMs, toMs: segment.toMs, reason });
       continue;
     }
     // Split at messages: a stretch after the customer spoke does not pause (they are waiting for us).
-    const cuts = [segment.fromMs, ...ctx.timeline.messages.filter((m) => m.atMs > segment.fromMs && m.atMs < end).map((m) => m.atMs)];
-    cuts.forEach((cut, k) => {
-      const pieceEnd = cuts[k + 1] ?? segment.toMs;
-      if (lastSpeakerBefore(ctx.timeline, cut + 1) === 'customer') return;
-      if (pieceEnd === null || pieceEnd > cut) pauses.push({ fromMs: cut, toMs: pieceEnd, reason });
-    });
+    // No arrays or closures per segment: the cuts are read off the messages as they come.
+    let k = 0;
+    let heard = 0;
+    let speaker: Speaker | null = null;
+    let previousCut = Number.NEGATIVE_INFINITY;
+    for (let cut = segment.fromMs; ; ) {
+      while (k < messages.length && !((messages[k] as Message).atMs > segment.fromMs && (messages[k] as Message).atMs < end)) k++;
+      const nextCut = k < messages.length ? (messages[k] as Message).atMs : undefined;
+      const pieceEnd = nextCut ?? segment.toMs;
+      // Who spoke last strictly before cut + 1, as lastSpeakerBefore reads it, carried on from the
+      // previous cut (messages are in time order, so cuts only grow; start over if one did not).
+      if (!(cut >= previousCut)) {
+        heard = 0;
+        speaker = null;
+      }
+      previousCut = cut;
+      while (heard < messages.length && !((messages[heard] as Message).atMs >= cut + 1)) speaker = (messages[heard++] as Message).speaker;
+      if (speaker !== 'customer' && (pieceEnd === null || pieceEnd > cut)) pauses.push({ fromMs: cut, toMs: pieceEnd, reason });
+      if (nextCut === undefined) break;
+      cut = nextCut;
+      k++;
+    }
   }
   const merged = mergePauses(pauses);
   ctx.pauseCache.set(rule, merged);
   return merged;
 }
 
+/** 'status on hold' for 'on_hold': the same few strings for every ticket, so built once each. */
+const pauseReasons = new Map<string, string>();
+function pauseReason(status: string): string {
+  let reason = pauseReasons.get(status);
+  if (reason === undefined) {
+    reason = `status ${status.replace('_', ' ')}`;
+    pauseReasons.set(status, reason);
+  }
+  return reason;
+}
+
+/** Sorted and merged copies of `pauses` (which it sorts in place: callers pass a fresh array). */
 function mergePauses(pauses: PauseInterval[]): PauseInterval[] {
-  const sorted = [...pauses].sort((a, b) => a.fromMs - b.fromMs);
+  pauses.sort((a, b) => a.fromMs - b.fromMs);
   const out: PauseInterval[] = [];
-  for (const pause of sorted) {
+  for (const pause of pauses) {
     const last = out[out.length - 1];
     if (last && (last.toMs === null || pause.fromMs <= last.toMs)) {
       last.toMs = last.toMs === null || pause.toMs === null ? null : Math.max(last.toMs, pause.toMs);
     } else {
-      out.push({ ...pause });
+      out.push({ fromMs: pause.fromMs, toMs: pause.toMs, reason: pause.reason });
     }
   }
   return out;
@@ -225,23 +256,30 @@ export function buildClock(ctx: EvaluationContext, request: ClockRequest): Clock
   // between evaluations, and asks again at its end.
   const counting = outcome.state === 'running' || outcome.state === 'breached' || outcome.state === 'pending_start';
   const window = counting ? nextBusinessWindowMs((legs[legs.length - 1] as ClockLeg).calendar, ctx.nowMs, BUSINESS_WINDOW_HORIZON_MS) : undefined;
-  // Built field by field rather than with conditional spreads (`...(x ? {…} : {})`): V8 copies
-  // those through a slow generic path, and this runs for every clock. Field order is unchanged.
-  const clock = { metric: request.metric, label: METRIC_LABELS[request.metric], state: outcome.state } as Clock;
-  if (counting) clock.businessWindow = window ? { start: iso(window.startMs), end: iso(window.endMs) } : null;
-  clock.binding = target.binding && ctx.eligible;
-  clock.exact = ctx.timeline.exact;
-  clock.start = iso(firstLeg.fromMs);
-  clock.deadline = outcome.deadlineMs === null ? null : iso(outcome.deadlineMs);
-  clock.remainingMinutes = outcome.remainingMs === null ? null : outcome.remainingMs / MINUTE_MS;
-  clock.elapsedMinutes = outcome.elapsedMs / MINUTE_MS;
-  clock.targetMinutes = targetMs / MINUTE_MS;
-  clock.percentElapsed = outcome.percentElapsed;
-  clock.warning = outcome.warning;
-  clock.nextChangeAt = outcome.nextChangeMs === null ? null : iso(outcome.nextChangeMs);
-  if (outcome.pausedBecause !== undefined) clock.pausedBecause = outcome.pausedBecause;
-  clock.zone = calendar.timezone;
-  clock.metAt = request.stopMs === null ? null : iso(request.stopMs);
-  clock.explanation = explanation;
-  return clock;
+  const metric = request.metric;
+  const label = METRIC_LABELS[metric];
+  const state = outcome.state;
+  const binding = target.binding && ctx.eligible;
+  const exact = ctx.timeline.exact;
+  const start = iso(firstLeg.fromMs);
+  const deadline = outcome.deadlineMs === null ? null : iso(outcome.deadlineMs);
+  const remainingMinutes = outcome.remainingMs === null ? null : outcome.remainingMs / MINUTE_MS;
+  const elapsedMinutes = outcome.elapsedMs / MINUTE_MS;
+  const targetMinutes = targetMs / MINUTE_MS;
+  const { percentElapsed, warning, pausedBecause } = outcome;
+  const nextChangeAt = outcome.nextChangeMs === null ? null : iso(outcome.nextChangeMs);
+  const zone = calendar.timezone;
+  const metAt = request.stopMs === null ? null : iso(request.stopMs);
+  // One whole literal per shape (counting clocks have a business window, paused ones a reason, the
+  // others neither) rather than conditional spreads or added fields: V8 copies spreads through a slow
+  // generic path and grows a separate property store for added fields, and this runs for every clock.
+  // Field order is the same in all three.
+  if (counting) {
+    const businessWindow = window ? { start: iso(window.startMs), end: iso(window.endMs) } : null;
+    return { metric, label, state, businessWindow, binding, exact, start, deadline, remainingMinutes, elapsedMinutes, targetMinutes, percentElapsed, warning, nextChangeAt, zone, metAt, explanation };
+  }
+  if (pausedBecause !== undefined) {
+    return { metric, label, state, binding, exact, start, deadline, remainingMinutes, elapsedMinutes, targetMinutes, percentElapsed, warning, nextChangeAt, pausedBecause, zone, metAt, explanation };
+  }
+  return { metric, label, state, binding, exact, start, deadline, remainingMinutes, elapsedMinutes, targetMinutes, percentElapsed, warning, nextChangeAt, zone, metAt, explanation };
 }
