@@ -7,7 +7,7 @@ import {
   type BusinessCalendar,
 } from '../sla/index.ts';
 import type { Ticket } from '../ticket.ts';
-import { runClock, type ClockLeg, type ClockOutcome, type PauseInterval } from './clock-run.ts';
+import { metInTime, runClock, type ClockLeg, type ClockOutcome, type PauseInterval } from './clock-run.ts';
 import type { Config, Customer, Metric, PlanVersion, Target, TargetDuration } from './config-schema.ts';
 import { severityAt, type DerivedSeverity } from './derive-severity.ts';
 import type { Clock, Explanation } from './evaluation-schema.ts';
@@ -157,8 +157,8 @@ function mergePauses(pauses: PauseInterval[]): PauseInterval[] {
   return out;
 }
 
-/** A clock set up and run, before it is explained. */
-export interface PlannedClock {
+/** A clock set up (start rule, legs, allowance, pauses), before it is run. */
+export interface ClockSetup {
   target: Target;
   calendar: BusinessCalendar;
   severityLabel: string;
@@ -167,21 +167,25 @@ export interface PlannedClock {
   pauses: PauseInterval[];
   startReason: string;
   notes: string[];
+}
+
+/** A clock set up and run, before it is explained. */
+export interface PlannedClock extends ClockSetup {
   outcome: ClockOutcome;
 }
 
+const calendarOf = (ctx: EvaluationContext, target: Target) => resolveCalendar(ctx.config, target.calendar, ctx.customer);
+
 /**
- * Sets up and runs one clock: applies the start rule, the severity-change policy (legs on each
- * severity's calendar) and pauses. Undefined when the current severity has no target for the metric.
- * Cheap enough to run once per past response cycle (no explanation is built).
+ * Sets up one clock: applies the start rule, the severity-change policy (legs on each severity's
+ * calendar) and pauses. Undefined when the severity at its end has no target for the metric.
  */
-export function planClock(ctx: EvaluationContext, request: ClockRequest): PlannedClock | undefined {
+function setUpClock(ctx: EvaluationContext, request: ClockRequest): ClockSetup | undefined {
   const endMs = request.stopMs ?? ctx.nowMs;
   const severity = severityAt(ctx.severity, endMs);
   const target = targetFor(ctx.version, severity.id, request.metric);
   if (!target) return undefined;
-  const calendarOf = (t: Target) => resolveCalendar(ctx.config, t.calendar, ctx.customer);
-  const calendar = calendarOf(target);
+  const calendar = calendarOf(ctx, target);
   const notes = request.notes ? [...request.notes] : [];
 
   let startMs = request.startMs;
@@ -206,8 +210,8 @@ export function planClock(ctx: EvaluationContext, request: ClockRequest): Planne
       startReason = `the change of severity to ${last.severity.label} (the clock restarts)`;
     } else if (last && policy === 'keep-elapsed') {
       const before = severityAt(ctx.severity, startMs);
-      legs = [{ calendar: calendarOf(targetFor(ctx.version, before.id, request.metric) ?? target), fromMs: startMs }];
-      for (const step of changes) legs.push({ calendar: calendarOf(targetFor(ctx.version, step.severity.id, request.metric) ?? target), fromMs: step.fromMs });
+      legs = [{ calendar: calendarOf(ctx, targetFor(ctx.version, before.id, request.metric) ?? target), fromMs: startMs }];
+      for (const step of changes) legs.push({ calendar: calendarOf(ctx, targetFor(ctx.version, step.severity.id, request.metric) ?? target), fromMs: step.fromMs });
       notes.push(`Severity changed to ${severity.label}: time already counted is kept, the new target applies.`);
     } else if (last) {
       notes.push(`Severity changed to ${severity.label}: its target applies from the start.`);
@@ -217,8 +221,33 @@ export function planClock(ctx: EvaluationContext, request: ClockRequest): Planne
   const targetMs = request.targetMsOverride ?? durationMs(target.duration, calendar, firstLeg.fromMs);
   const statusPauses = pausesFor(ctx, target.pause);
   const pauses = request.extraPauses && request.extraPauses.length > 0 ? mergePauses([...statusPauses, ...request.extraPauses]) : statusPauses;
-  const outcome = runClock({ legs, targetMs: Math.max(targetMs, 1), pauses, stopMs: request.stopMs, nowMs: ctx.nowMs, warn: target.warn });
-  return { target, calendar, severityLabel: severity.label, legs, targetMs, pauses, startReason, notes, outcome };
+  return { target, calendar, severityLabel: severity.label, legs, targetMs, pauses, startReason, notes };
+}
+
+/**
+ * Sets up and runs one clock: applies the start rule, the severity-change policy (legs on each
+ * severity's calendar) and pauses. Undefined when the current severity has no target for the metric.
+ */
+export function planClock(ctx: EvaluationContext, request: ClockRequest): PlannedClock | undefined {
+  const setup = setUpClock(ctx, request);
+  if (!setup) return undefined;
+  const outcome = runClock({ legs: setup.legs, targetMs: Math.max(setup.targetMs, 1), pauses: setup.pauses, stopMs: request.stopMs, nowMs: ctx.nowMs, warn: setup.target.warn });
+  const { target, calendar, severityLabel, legs, targetMs, pauses, startReason, notes } = setup;
+  return { target, calendar, severityLabel, legs, targetMs, pauses, startReason, notes, outcome };
+}
+
+/**
+ * The verdict on one stopped clock: `planClock(ctx, request).outcome.state === 'met'`, without the
+ * outcome's other numbers (a ticket's past response cycles each need only this). Undefined when the
+ * severity at its stop has no target for the metric.
+ *
+ * @example
+ * stoppedClockMet(ctx, { metric: 'periodic_update', startMs: replyMs, startReason: 'the previous update', stopMs: nextReplyMs }) // => true
+ */
+export function stoppedClockMet(ctx: EvaluationContext, request: ClockRequest & { stopMs: number }): boolean | undefined {
+  const setup = setUpClock(ctx, request);
+  if (!setup) return undefined;
+  return metInTime({ legs: setup.legs, targetMs: Math.max(setup.targetMs, 1), pauses: setup.pauses, stopMs: request.stopMs });
 }
 
 /**

@@ -49,7 +49,7 @@ interface Piece {
 }
 
 /** The clock's counting stretches: legs minus pauses (an ongoing pause ends the list). */
-function countingPieces(run: ClockRun): Piece[] {
+function countingPieces(run: Pick<ClockRun, 'legs' | 'pauses'>): Piece[] {
   const pieces: Piece[] = [];
   const legs = run.legs;
   for (let k = 0; k < legs.length; k++) {
@@ -106,6 +106,25 @@ function firstBusinessInstant(pieces: Piece[]): number | null {
     if (window && window.startMs < piece.toMs) return window.startMs;
   }
   return null;
+}
+
+/**
+ * Was a stopped clock met on time (`runClock(run).state === 'met'`)? Compares the business time
+ * counted by the stop with the target instead of finding the deadline: less than the target is on
+ * time, more is late (the deadline is the earliest instant at which exactly the target is counted,
+ * and counted time only grows). Only a tie needs the deadline itself (a reply on Saturday to a
+ * Friday 17:00 deadline has counted exactly the target, and is late).
+ *
+ * @example
+ * metInTime({ legs: [{ calendar, fromMs }], targetMs: 3_600_000, pauses: [], stopMs: fromMs + 1_800_000 }) // => true
+ */
+export function metInTime(run: Pick<ClockRun, 'legs' | 'targetMs' | 'pauses'> & { stopMs: number }): boolean {
+  const pieces = countingPieces(run);
+  const elapsedMs = elapsedAt(pieces, run.stopMs);
+  if (elapsedMs < run.targetMs) return true;
+  if (elapsedMs > run.targetMs) return false;
+  const deadlineMs = instantWhenCounted(pieces, run.targetMs);
+  return deadlineMs === null || run.stopMs <= deadlineMs;
 }
 
 /**
