@@ -1,4 +1,4 @@
-import { localIsoDate, parseIsoInstantMs } from '../sla/index.ts';
+import { isoDateOfDayNumber, localDayNumber, parseIsoInstantMs } from '../sla/index.ts';
 import type { Ticket } from '../ticket.ts';
 import type { Config, Contract, Customer, MatchRule, Plan, PlanVersion } from './config-schema.ts';
 import type { PlanMatch } from './evaluation-schema.ts';
@@ -37,7 +37,19 @@ export function isDomainOrSubdomain(domain: string, ruleDomain: string): boolean
 
 const same = (a: string | undefined, b: string) => a !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
 
+/** Each rule's description, built once per (immutable) rule rather than per matched ticket. */
+const ruleDescriptions = new WeakMap<MatchRule, string>();
+
 function describeRule(rule: MatchRule): string {
+  let text = ruleDescriptions.get(rule);
+  if (text === undefined) {
+    text = describeRuleParts(rule);
+    ruleDescriptions.set(rule, text);
+  }
+  return text;
+}
+
+function describeRuleParts(rule: MatchRule): string {
   const parts: string[] = [];
   if (rule.emailDomain !== undefined) parts.push(`email domain ${rule.emailDomain}`);
   if (rule.organization !== undefined) parts.push(`organization "${rule.organization}"`);
@@ -67,29 +79,29 @@ function ruleMatchesWithDomain(rule: MatchRule, ticket: Pick<Ticket, 'organizati
   return true;
 }
 
-/** Local date of an instant in the customer's zone (contracts and plan versions change at local midnight). */
-function localDate(iso: string, customer: Customer): string {
-  return localIsoDate(customer.timezone ?? 'UTC', parseIsoInstantMs(iso));
-}
-
 /**
- * The contract in force per customer and local date. Customers are immutable config values and a
- * queue's tickets share a few dozen creation dates, so this spares a filter and sort per ticket.
+ * The contract in force per customer and local day number, with that date as `YYYY-MM-DD`
+ * (contracts and plan versions change at local midnight). Customers are immutable config values and
+ * a queue's tickets share a few dozen creation dates, so this spares formatting a date and a filter
+ * and sort of the contracts per ticket.
  */
-const contractsByDate = new WeakMap<Customer, Map<string, Contract | undefined>>();
+const contractsByDay = new WeakMap<Customer, Map<number, { date: string; contract: Contract | undefined }>>();
 const CONTRACT_CACHE_LIMIT = 10_000;
 
-function cachedContractOn(customer: Customer, date: string): Contract | undefined {
-  let byDate = contractsByDate.get(customer);
-  if (!byDate) {
-    byDate = new Map();
-    contractsByDate.set(customer, byDate);
+function contractOnDay(customer: Customer, dayNumber: number): { date: string; contract: Contract | undefined } {
+  let byDay = contractsByDay.get(customer);
+  if (!byDay) {
+    byDay = new Map();
+    contractsByDay.set(customer, byDay);
   }
-  if (byDate.has(date)) return byDate.get(date);
-  if (byDate.size >= CONTRACT_CACHE_LIMIT) byDate.clear();
-  const contract = contractOn(customer, date);
-  byDate.set(date, contract);
-  return contract;
+  let entry = byDay.get(dayNumber);
+  if (!entry) {
+    if (byDay.size >= CONTRACT_CACHE_LIMIT) byDay.clear();
+    const date = isoDateOfDayNumber(dayNumber);
+    entry = { date, contract: contractOn(customer, date) };
+    byDay.set(dayNumber, entry);
+  }
+  return entry;
 }
 
 /**
@@ -128,8 +140,9 @@ export function matchCustomer(ticket: Pick<Ticket, 'requester' | 'organization' 
     const ruleIndex = customer.rules.findIndex((rule) => ruleMatchesWithDomain(rule, ticket, domain));
     if (ruleIndex < 0) continue;
     const why = `rule ${ruleIndex + 1} of ${customer.name}: ${describeRule(customer.rules[ruleIndex] as MatchRule)}`;
-    const createdOn = localDate(ticket.createdAt, customer);
-    const contract = cachedContractOn(customer, createdOn);
+    const created = contractOnDay(customer, localDayNumber(customer.timezone ?? 'UTC', parseIsoInstantMs(ticket.createdAt)));
+    const createdOn = created.date;
+    const contract = created.contract;
     const plan = contract ? config.plans[contract.plan] : undefined;
     if (!contract || !plan) {
       const reason =
