@@ -1,19 +1,20 @@
 import {
-  addBusinessDaysMs,
+  businessDaysMs,
   holidaysBetween,
   isoInstantOfMs,
   nextBusinessWindowMs,
   offsetChangesBetween,
-  businessMsBetween,
   type BusinessCalendar,
 } from '../sla/index.ts';
 import type { Ticket } from '../ticket.ts';
-import { runClock, type ClockLeg, type ClockOutcome, type PauseInterval } from './clock-run.ts';
+import { metInTime, runClock, type ClockLeg, type ClockOutcome, type PauseInterval } from './clock-run.ts';
 import type { Config, Customer, Metric, PlanVersion, Target, TargetDuration } from './config-schema.ts';
 import { severityAt, type DerivedSeverity } from './derive-severity.ts';
 import type { Clock, Explanation } from './evaluation-schema.ts';
 import { calendarZones, resolveCalendar } from './resolve-calendar.ts';
-import { lastSpeakerBefore, type TicketTimeline } from './ticket-timeline.ts';
+import type { Speaker, TicketTimeline } from './ticket-timeline.ts';
+
+type Message = TicketTimeline['messages'][number];
 
 const MINUTE_MS = 60_000;
 /** The page asks again at the end of the window it was given, so a day ahead is plenty (and cheap for 24x7). */
@@ -72,11 +73,11 @@ export function durationText(duration: TargetDuration): string {
   return duration.unit === 'hours' ? `${duration.amount} hour${plural}` : `${duration.amount} minute${plural}`;
 }
 
-/** The allowance in business ms; business days are measured from the clock's start on its calendar. */
+/** The allowance in business ms; business days are measured from the clock's start on its calendar (the business time up to the day-count deadline). */
 export function durationMs(duration: TargetDuration, calendar: BusinessCalendar, fromMs: number): number {
   if (duration.unit === 'minutes') return Math.round(duration.amount * MINUTE_MS);
   if (duration.unit === 'hours') return Math.round(duration.amount * 60 * MINUTE_MS);
-  return businessMsBetween(calendar, fromMs, addBusinessDaysMs(calendar, fromMs, Math.round(duration.amount)));
+  return businessDaysMs(calendar, fromMs, Math.round(duration.amount));
 }
 
 /** The target for a severity and metric in the plan version. */
@@ -92,43 +93,72 @@ function pausesFor(ctx: EvaluationContext, rule: Target['pause']): PauseInterval
   const cached = ctx.pauseCache.get(rule);
   if (cached) return cached;
   const pauses: PauseInterval[] = [];
+  const messages = ctx.timeline.messages;
   for (const segment of rule.statuses.length === 0 ? [] : ctx.timeline.statusSegments) {
     if (!rule.statuses.includes(segment.status)) continue;
     const end = segment.toMs ?? Number.POSITIVE_INFINITY;
-    const reason = `status ${segment.status.replace('_', ' ')}`;
+    const reason = pauseReason(segment.status);
     if (!rule.unlessCustomerSpokeLast) {
       pauses.push({ fromMs: segment.fromMs, toMs: segment.toMs, reason });
       continue;
     }
     // Split at messages: a stretch after the customer spoke does not pause (they are waiting for us).
-    const cuts = [segment.fromMs, ...ctx.timeline.messages.filter((m) => m.atMs > segment.fromMs && m.atMs < end).map((m) => m.atMs)];
-    cuts.forEach((cut, k) => {
-      const pieceEnd = cuts[k + 1] ?? segment.toMs;
-      if (lastSpeakerBefore(ctx.timeline, cut + 1) === 'customer') return;
-      if (pieceEnd === null || pieceEnd > cut) pauses.push({ fromMs: cut, toMs: pieceEnd, reason });
-    });
+    // No arrays or closures per segment: the cuts are read off the messages as they come.
+    let k = 0;
+    let heard = 0;
+    let speaker: Speaker | null = null;
+    let previousCut = Number.NEGATIVE_INFINITY;
+    for (let cut = segment.fromMs; ; ) {
+      while (k < messages.length && !((messages[k] as Message).atMs > segment.fromMs && (messages[k] as Message).atMs < end)) k++;
+      const nextCut = k < messages.length ? (messages[k] as Message).atMs : undefined;
+      const pieceEnd = nextCut ?? segment.toMs;
+      // Who spoke last strictly before cut + 1, as lastSpeakerBefore reads it, carried on from the
+      // previous cut (messages are in time order, so cuts only grow; start over if one did not).
+      if (!(cut >= previousCut)) {
+        heard = 0;
+        speaker = null;
+      }
+      previousCut = cut;
+      while (heard < messages.length && !((messages[heard] as Message).atMs >= cut + 1)) speaker = (messages[heard++] as Message).speaker;
+      if (speaker !== 'customer' && (pieceEnd === null || pieceEnd > cut)) pauses.push({ fromMs: cut, toMs: pieceEnd, reason });
+      if (nextCut === undefined) break;
+      cut = nextCut;
+      k++;
+    }
   }
   const merged = mergePauses(pauses);
   ctx.pauseCache.set(rule, merged);
   return merged;
 }
 
+/** 'status on hold' for 'on_hold': the same few strings for every ticket, so built once each. */
+const pauseReasons = new Map<string, string>();
+function pauseReason(status: string): string {
+  let reason = pauseReasons.get(status);
+  if (reason === undefined) {
+    reason = `status ${status.replace('_', ' ')}`;
+    pauseReasons.set(status, reason);
+  }
+  return reason;
+}
+
+/** Sorted and merged copies of `pauses` (which it sorts in place: callers pass a fresh array). */
 function mergePauses(pauses: PauseInterval[]): PauseInterval[] {
-  const sorted = [...pauses].sort((a, b) => a.fromMs - b.fromMs);
+  pauses.sort((a, b) => a.fromMs - b.fromMs);
   const out: PauseInterval[] = [];
-  for (const pause of sorted) {
+  for (const pause of pauses) {
     const last = out[out.length - 1];
     if (last && (last.toMs === null || pause.fromMs <= last.toMs)) {
       last.toMs = last.toMs === null || pause.toMs === null ? null : Math.max(last.toMs, pause.toMs);
     } else {
-      out.push({ ...pause });
+      out.push({ fromMs: pause.fromMs, toMs: pause.toMs, reason: pause.reason });
     }
   }
   return out;
 }
 
-/** A clock set up and run, before it is explained. */
-export interface PlannedClock {
+/** A clock set up (start rule, legs, allowance, pauses), before it is run. */
+export interface ClockSetup {
   target: Target;
   calendar: BusinessCalendar;
   severityLabel: string;
@@ -137,21 +167,25 @@ export interface PlannedClock {
   pauses: PauseInterval[];
   startReason: string;
   notes: string[];
+}
+
+/** A clock set up and run, before it is explained. */
+export interface PlannedClock extends ClockSetup {
   outcome: ClockOutcome;
 }
 
+const calendarOf = (ctx: EvaluationContext, target: Target) => resolveCalendar(ctx.config, target.calendar, ctx.customer);
+
 /**
- * Sets up and runs one clock: applies the start rule, the severity-change policy (legs on each
- * severity's calendar) and pauses. Undefined when the current severity has no target for the metric.
- * Cheap enough to run once per past response cycle (no explanation is built).
+ * Sets up one clock: applies the start rule, the severity-change policy (legs on each severity's
+ * calendar) and pauses. Undefined when the severity at its end has no target for the metric.
  */
-export function planClock(ctx: EvaluationContext, request: ClockRequest): PlannedClock | undefined {
+function setUpClock(ctx: EvaluationContext, request: ClockRequest): ClockSetup | undefined {
   const endMs = request.stopMs ?? ctx.nowMs;
   const severity = severityAt(ctx.severity, endMs);
   const target = targetFor(ctx.version, severity.id, request.metric);
   if (!target) return undefined;
-  const calendarOf = (t: Target) => resolveCalendar(ctx.config, t.calendar, ctx.customer);
-  const calendar = calendarOf(target);
+  const calendar = calendarOf(ctx, target);
   const notes = request.notes ? [...request.notes] : [];
 
   let startMs = request.startMs;
@@ -176,8 +210,8 @@ export function planClock(ctx: EvaluationContext, request: ClockRequest): Planne
       startReason = `the change of severity to ${last.severity.label} (the clock restarts)`;
     } else if (last && policy === 'keep-elapsed') {
       const before = severityAt(ctx.severity, startMs);
-      legs = [{ calendar: calendarOf(targetFor(ctx.version, before.id, request.metric) ?? target), fromMs: startMs }];
-      for (const step of changes) legs.push({ calendar: calendarOf(targetFor(ctx.version, step.severity.id, request.metric) ?? target), fromMs: step.fromMs });
+      legs = [{ calendar: calendarOf(ctx, targetFor(ctx.version, before.id, request.metric) ?? target), fromMs: startMs }];
+      for (const step of changes) legs.push({ calendar: calendarOf(ctx, targetFor(ctx.version, step.severity.id, request.metric) ?? target), fromMs: step.fromMs });
       notes.push(`Severity changed to ${severity.label}: time already counted is kept, the new target applies.`);
     } else if (last) {
       notes.push(`Severity changed to ${severity.label}: its target applies from the start.`);
@@ -187,8 +221,33 @@ export function planClock(ctx: EvaluationContext, request: ClockRequest): Planne
   const targetMs = request.targetMsOverride ?? durationMs(target.duration, calendar, firstLeg.fromMs);
   const statusPauses = pausesFor(ctx, target.pause);
   const pauses = request.extraPauses && request.extraPauses.length > 0 ? mergePauses([...statusPauses, ...request.extraPauses]) : statusPauses;
-  const outcome = runClock({ legs, targetMs: Math.max(targetMs, 1), pauses, stopMs: request.stopMs, nowMs: ctx.nowMs, warn: target.warn });
-  return { target, calendar, severityLabel: severity.label, legs, targetMs, pauses, startReason, notes, outcome };
+  return { target, calendar, severityLabel: severity.label, legs, targetMs, pauses, startReason, notes };
+}
+
+/**
+ * Sets up and runs one clock: applies the start rule, the severity-change policy (legs on each
+ * severity's calendar) and pauses. Undefined when the current severity has no target for the metric.
+ */
+export function planClock(ctx: EvaluationContext, request: ClockRequest): PlannedClock | undefined {
+  const setup = setUpClock(ctx, request);
+  if (!setup) return undefined;
+  const outcome = runClock({ legs: setup.legs, targetMs: Math.max(setup.targetMs, 1), pauses: setup.pauses, stopMs: request.stopMs, nowMs: ctx.nowMs, warn: setup.target.warn });
+  const { target, calendar, severityLabel, legs, targetMs, pauses, startReason, notes } = setup;
+  return { target, calendar, severityLabel, legs, targetMs, pauses, startReason, notes, outcome };
+}
+
+/**
+ * The verdict on one stopped clock: `planClock(ctx, request).outcome.state === 'met'`, without the
+ * outcome's other numbers (a ticket's past response cycles each need only this). Undefined when the
+ * severity at its stop has no target for the metric.
+ *
+ * @example
+ * stoppedClockMet(ctx, { metric: 'periodic_update', startMs: replyMs, startReason: 'the previous update', stopMs: nextReplyMs }) // => true
+ */
+export function stoppedClockMet(ctx: EvaluationContext, request: ClockRequest & { stopMs: number }): boolean | undefined {
+  const setup = setUpClock(ctx, request);
+  if (!setup) return undefined;
+  return metInTime({ legs: setup.legs, targetMs: Math.max(setup.targetMs, 1), pauses: setup.pauses, stopMs: request.stopMs });
 }
 
 /**
@@ -226,24 +285,30 @@ export function buildClock(ctx: EvaluationContext, request: ClockRequest): Clock
   // between evaluations, and asks again at its end.
   const counting = outcome.state === 'running' || outcome.state === 'breached' || outcome.state === 'pending_start';
   const window = counting ? nextBusinessWindowMs((legs[legs.length - 1] as ClockLeg).calendar, ctx.nowMs, BUSINESS_WINDOW_HORIZON_MS) : undefined;
-  return {
-    metric: request.metric,
-    label: METRIC_LABELS[request.metric],
-    state: outcome.state,
-    ...(counting ? { businessWindow: window ? { start: iso(window.startMs), end: iso(window.endMs) } : null } : {}),
-    binding: target.binding && ctx.eligible,
-    exact: ctx.timeline.exact,
-    start: iso(firstLeg.fromMs),
-    deadline: outcome.deadlineMs === null ? null : iso(outcome.deadlineMs),
-    remainingMinutes: outcome.remainingMs === null ? null : outcome.remainingMs / MINUTE_MS,
-    elapsedMinutes: outcome.elapsedMs / MINUTE_MS,
-    targetMinutes: targetMs / MINUTE_MS,
-    percentElapsed: outcome.percentElapsed,
-    warning: outcome.warning,
-    nextChangeAt: outcome.nextChangeMs === null ? null : iso(outcome.nextChangeMs),
-    ...(outcome.pausedBecause === undefined ? {} : { pausedBecause: outcome.pausedBecause }),
-    zone: calendar.timezone,
-    metAt: request.stopMs === null ? null : iso(request.stopMs),
-    explanation,
-  };
+  const metric = request.metric;
+  const label = METRIC_LABELS[metric];
+  const state = outcome.state;
+  const binding = target.binding && ctx.eligible;
+  const exact = ctx.timeline.exact;
+  const start = iso(firstLeg.fromMs);
+  const deadline = outcome.deadlineMs === null ? null : iso(outcome.deadlineMs);
+  const remainingMinutes = outcome.remainingMs === null ? null : outcome.remainingMs / MINUTE_MS;
+  const elapsedMinutes = outcome.elapsedMs / MINUTE_MS;
+  const targetMinutes = targetMs / MINUTE_MS;
+  const { percentElapsed, warning, pausedBecause } = outcome;
+  const nextChangeAt = outcome.nextChangeMs === null ? null : iso(outcome.nextChangeMs);
+  const zone = calendar.timezone;
+  const metAt = request.stopMs === null ? null : iso(request.stopMs);
+  // One whole literal per shape (counting clocks have a business window, paused ones a reason, the
+  // others neither) rather than conditional spreads or added fields: V8 copies spreads through a slow
+  // generic path and grows a separate property store for added fields, and this runs for every clock.
+  // Field order is the same in all three.
+  if (counting) {
+    const businessWindow = window ? { start: iso(window.startMs), end: iso(window.endMs) } : null;
+    return { metric, label, state, businessWindow, binding, exact, start, deadline, remainingMinutes, elapsedMinutes, targetMinutes, percentElapsed, warning, nextChangeAt, zone, metAt, explanation };
+  }
+  if (pausedBecause !== undefined) {
+    return { metric, label, state, binding, exact, start, deadline, remainingMinutes, elapsedMinutes, targetMinutes, percentElapsed, warning, nextChangeAt, pausedBecause, zone, metAt, explanation };
+  }
+  return { metric, label, state, binding, exact, start, deadline, remainingMinutes, elapsedMinutes, targetMinutes, percentElapsed, warning, nextChangeAt, zone, metAt, explanation };
 }

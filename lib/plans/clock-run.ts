@@ -49,10 +49,12 @@ interface Piece {
 }
 
 /** The clock's counting stretches: legs minus pauses (an ongoing pause ends the list). */
-function countingPieces(run: ClockRun): Piece[] {
+function countingPieces(run: Pick<ClockRun, 'legs' | 'pauses'>): Piece[] {
   const pieces: Piece[] = [];
-  run.legs.forEach((leg, k) => {
-    const legEnd = run.legs[k + 1]?.fromMs ?? Number.POSITIVE_INFINITY;
+  const legs = run.legs;
+  for (let k = 0; k < legs.length; k++) {
+    const leg = legs[k] as ClockLeg;
+    const legEnd = legs[k + 1]?.fromMs ?? Number.POSITIVE_INFINITY;
     let cursor = leg.fromMs;
     for (const pause of run.pauses) {
       const pauseEnd = pause.toMs ?? Number.POSITIVE_INFINITY;
@@ -61,7 +63,7 @@ function countingPieces(run: ClockRun): Piece[] {
       cursor = Math.max(cursor, pauseEnd);
     }
     if (cursor < legEnd) pieces.push({ calendar: leg.calendar, fromMs: cursor, toMs: legEnd });
-  });
+  }
   return pieces;
 }
 
@@ -92,6 +94,11 @@ function instantWhenCounted(pieces: Piece[], amountMs: number): number | null {
   return null;
 }
 
+/** The earlier of `current` and `at`, counting `at` only when it is after `nowMs`. */
+function earliestAfter(current: number | null, at: number | null, nowMs: number): number | null {
+  return at !== null && at > nowMs && (current === null || at < current) ? at : current;
+}
+
 function firstBusinessInstant(pieces: Piece[]): number | null {
   for (const piece of pieces) {
     // Only the start matters here: a short window is enough.
@@ -99,6 +106,25 @@ function firstBusinessInstant(pieces: Piece[]): number | null {
     if (window && window.startMs < piece.toMs) return window.startMs;
   }
   return null;
+}
+
+/**
+ * Was a stopped clock met on time (`runClock(run).state === 'met'`)? Compares the business time
+ * counted by the stop with the target instead of finding the deadline: less than the target is on
+ * time, more is late (the deadline is the earliest instant at which exactly the target is counted,
+ * and counted time only grows). Only a tie needs the deadline itself (a reply on Saturday to a
+ * Friday 17:00 deadline has counted exactly the target, and is late).
+ *
+ * @example
+ * metInTime({ legs: [{ calendar, fromMs }], targetMs: 3_600_000, pauses: [], stopMs: fromMs + 1_800_000 }) // => true
+ */
+export function metInTime(run: Pick<ClockRun, 'legs' | 'targetMs' | 'pauses'> & { stopMs: number }): boolean {
+  const pieces = countingPieces(run);
+  const elapsedMs = elapsedAt(pieces, run.stopMs);
+  if (elapsedMs < run.targetMs) return true;
+  if (elapsedMs > run.targetMs) return false;
+  const deadlineMs = instantWhenCounted(pieces, run.targetMs);
+  return deadlineMs === null || run.stopMs <= deadlineMs;
 }
 
 /**
@@ -121,7 +147,13 @@ export function runClock(run: ClockRun): ClockOutcome {
   const firstBusinessMs = elapsedMs === 0 && run.stopMs === null ? firstBusinessInstant(pieces) : null;
   const percentElapsed = Math.round((elapsedMs / run.targetMs) * 1000) / 10;
   const remainingMs = run.targetMs - elapsedMs;
-  const ongoingPause = run.pauses.find((pause) => pause.fromMs <= run.nowMs && (pause.toMs === null || pause.toMs > run.nowMs));
+  let ongoingPause: PauseInterval | undefined;
+  for (const pause of run.pauses) {
+    if (pause.fromMs <= run.nowMs && (pause.toMs === null || pause.toMs > run.nowMs)) {
+      ongoingPause = pause;
+      break;
+    }
+  }
 
   if (run.stopMs !== null) {
     const late = deadlineMs === null ? false : run.stopMs > deadlineMs;
@@ -140,18 +172,20 @@ export function runClock(run: ClockRun): ClockOutcome {
   if (deadlineMs !== null && run.nowMs > deadlineMs) {
     return { state: 'breached', elapsedMs, deadlineMs, remainingMs, percentElapsed, warning: 'breached', nextChangeMs: null, firstBusinessMs, pausedBecause: undefined };
   }
-  const warnAtMs: number[] = [];
-  if (run.warn.percentElapsed !== undefined) warnAtMs.push((run.targetMs * run.warn.percentElapsed) / 100);
-  if (run.warn.minutesLeft !== undefined) warnAtMs.push(Math.max(0, run.targetMs - run.warn.minutesLeft * MINUTE_MS));
-  const warning: WarningLevel = warnAtMs.some((threshold) => elapsedMs >= threshold) ? 'warning' : 'none';
+  // At most two warning thresholds (percent elapsed, minutes left), kept in locals rather than an array.
+  const warnPercentAtMs = run.warn.percentElapsed === undefined ? undefined : (run.targetMs * run.warn.percentElapsed) / 100;
+  const warnLeftAtMs = run.warn.minutesLeft === undefined ? undefined : Math.max(0, run.targetMs - run.warn.minutesLeft * MINUTE_MS);
+  const warning: WarningLevel =
+    (warnPercentAtMs !== undefined && elapsedMs >= warnPercentAtMs) || (warnLeftAtMs !== undefined && elapsedMs >= warnLeftAtMs) ? 'warning' : 'none';
   if (ongoingPause) {
     return { state: 'paused', elapsedMs, deadlineMs: null, remainingMs, percentElapsed, warning, nextChangeMs: null, firstBusinessMs, pausedBecause: ongoingPause.reason };
   }
-  const upcoming = [
-    firstBusinessMs,
-    ...warnAtMs.filter((threshold) => threshold > elapsedMs).map((threshold) => instantWhenCounted(pieces, threshold)),
-    deadlineMs === null ? null : deadlineMs + 1, // the state flips to breached just after the deadline instant
-  ].filter((at): at is number => at !== null && at > run.nowMs);
+  // The earliest upcoming change: the first business moment, a warning threshold, or just after the
+  // deadline (the state flips to breached then). Only instants after now count.
+  let nextChangeMs = earliestAfter(null, firstBusinessMs, run.nowMs);
+  if (warnPercentAtMs !== undefined && warnPercentAtMs > elapsedMs) nextChangeMs = earliestAfter(nextChangeMs, instantWhenCounted(pieces, warnPercentAtMs), run.nowMs);
+  if (warnLeftAtMs !== undefined && warnLeftAtMs > elapsedMs) nextChangeMs = earliestAfter(nextChangeMs, instantWhenCounted(pieces, warnLeftAtMs), run.nowMs);
+  nextChangeMs = earliestAfter(nextChangeMs, deadlineMs === null ? null : deadlineMs + 1, run.nowMs);
   const pendingStart = firstBusinessMs !== null && run.nowMs < firstBusinessMs;
   return {
     state: pendingStart ? 'pending_start' : 'running',
@@ -160,7 +194,7 @@ export function runClock(run: ClockRun): ClockOutcome {
     remainingMs,
     percentElapsed,
     warning,
-    nextChangeMs: upcoming.length > 0 ? Math.min(...upcoming) : null,
+    nextChangeMs,
     firstBusinessMs,
     pausedBecause: undefined,
   };

@@ -10,11 +10,57 @@ export interface DerivedSeverity {
   history: { fromMs: number; severity: Severity }[];
 }
 
+/**
+ * Each mapping's values keyed by their normalised spelling (the first spelling wins, as a scan in
+ * order would). Configurations are immutable values, so this is built once per mapping, not per ticket.
+ */
+const normalisedValues = new WeakMap<SeverityMapping, Map<string, string>>();
+
 function lookup(mapping: SeverityMapping, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const wanted = value.trim().toLowerCase();
-  for (const [key, severity] of Object.entries(mapping.values)) if (key.trim().toLowerCase() === wanted) return severity;
-  return undefined;
+  let values = normalisedValues.get(mapping);
+  if (!values) {
+    values = new Map();
+    for (const [key, severity] of Object.entries(mapping.values)) {
+      const normalised = key.trim().toLowerCase();
+      if (!values.has(normalised)) values.set(normalised, severity);
+    }
+    normalisedValues.set(mapping, values);
+  }
+  return values.get(value.trim().toLowerCase());
+}
+
+/** A version's severities by id (per immutable plan version, not per ticket). */
+const severitiesById = new WeakMap<PlanVersion, Map<string, Severity>>();
+
+function severityIndex(version: PlanVersion): Map<string, Severity> {
+  let byId = severitiesById.get(version);
+  if (!byId) {
+    byId = new Map(version.severities.map((severity) => [severity.id, severity]));
+    severitiesById.set(version, byId);
+  }
+  return byId;
+}
+
+/** The mappings that apply to one helpdesk and plan, plan-specific first (per immutable config, not per ticket). */
+const applicableMappings = new WeakMap<Config, Map<string, SeverityMapping[]>>();
+
+function mappingsFor(config: Config, helpdesk: Ticket['helpdesk'], planId: string): SeverityMapping[] {
+  let byKey = applicableMappings.get(config);
+  if (!byKey) {
+    byKey = new Map();
+    applicableMappings.set(config, byKey);
+  }
+  // Helpdesk ids contain no newline, so the key is unambiguous.
+  const key = `${helpdesk}\n${planId}`;
+  let mappings = byKey.get(key);
+  if (!mappings) {
+    mappings = config.severityMappings
+      .filter((mapping) => mapping.helpdesk === helpdesk && (mapping.plan === undefined || mapping.plan === planId))
+      .sort((a, b) => Number(b.plan !== undefined) - Number(a.plan !== undefined));
+    byKey.set(key, mappings);
+  }
+  return mappings;
 }
 
 const helpdeskNames: Record<Ticket['helpdesk'], string> = {
@@ -37,11 +83,9 @@ const helpdeskNames: Record<Ticket['helpdesk'], string> = {
  * deriveSeverity(ticket, timeline, config, 'neptune-basic', version).derivedFrom // => 'priority "urgent" in Zendesk'
  */
 export function deriveSeverity(ticket: Ticket, timeline: TicketTimeline, config: Config, planId: string, version: PlanVersion): DerivedSeverity {
-  const byId = new Map(version.severities.map((severity) => [severity.id, severity]));
+  const byId = severityIndex(version);
   const fallback = byId.get(version.defaultSeverity) ?? version.severities[0]!;
-  const mappings = config.severityMappings
-    .filter((mapping) => mapping.helpdesk === ticket.helpdesk && (mapping.plan === undefined || mapping.plan === planId))
-    .sort((a, b) => Number(b.plan !== undefined) - Number(a.plan !== undefined));
+  const mappings = mappingsFor(config, ticket.helpdesk, planId);
   const where = helpdeskNames[ticket.helpdesk];
   for (const mapping of mappings) {
     if (mapping.source.kind === 'priority') {

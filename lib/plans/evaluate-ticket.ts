@@ -55,13 +55,17 @@ export function evaluateTicket(ticket: Ticket, config: Config, now: DateTime): T
   };
   const clocks = METRIC_CLOCKS.map((build) => build(ctx)).filter((clock): clock is Clock => clock !== undefined);
   const budget = timeBudget(ticket, ctx);
-  return {
-    ...base,
+  // Plain literals, no conditional spreads: V8 builds those through a slow generic path, and this runs per ticket.
+  const evaluation: TicketEvaluation = {
+    ticketId: base.ticketId,
+    helpdesk: base.helpdesk,
+    evaluatedAt: base.evaluatedAt,
     match: matched.match,
-    severity: { ...severity.current, derivedFrom: severity.derivedFrom },
+    severity: { id: severity.current.id, label: severity.current.label, rank: severity.current.rank, color: severity.current.color, derivedFrom: severity.derivedFrom },
     eligibility,
     clocks,
     estimated: !timeline.exact,
-    ...(budget === undefined ? {} : { timeBudget: budget }),
   };
+  if (budget !== undefined) evaluation.timeBudget = budget;
+  return evaluation;
 }

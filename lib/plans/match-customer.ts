@@ -1,4 +1,4 @@
-import { localIsoDate, parseIsoInstantMs } from '../sla/index.ts';
+import { isoDateOfDayNumber, localDayNumber, parseIsoInstantMs } from '../sla/index.ts';
 import type { Ticket } from '../ticket.ts';
 import type { Config, Contract, Customer, MatchRule, Plan, PlanVersion } from './config-schema.ts';
 import type { PlanMatch } from './evaluation-schema.ts';
@@ -37,7 +37,19 @@ export function isDomainOrSubdomain(domain: string, ruleDomain: string): boolean
 
 const same = (a: string | undefined, b: string) => a !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
 
+/** Each rule's description, built once per (immutable) rule rather than per matched ticket. */
+const ruleDescriptions = new WeakMap<MatchRule, string>();
+
 function describeRule(rule: MatchRule): string {
+  let text = ruleDescriptions.get(rule);
+  if (text === undefined) {
+    text = describeRuleParts(rule);
+    ruleDescriptions.set(rule, text);
+  }
+  return text;
+}
+
+function describeRuleParts(rule: MatchRule): string {
   const parts: string[] = [];
   if (rule.emailDomain !== undefined) parts.push(`email domain ${rule.emailDomain}`);
   if (rule.organization !== undefined) parts.push(`organization "${rule.organization}"`);
@@ -54,7 +66,12 @@ function describeRule(rule: MatchRule): string {
  * ruleMatches({ emailDomain: 'example.com' }, ticket) // => true for ann@eu.example.com
  */
 export function ruleMatches(rule: MatchRule, ticket: Pick<Ticket, 'requester' | 'organization' | 'tags' | 'helpdesk' | 'fields'>): boolean {
-  if (rule.emailDomain !== undefined && !isDomainOrSubdomain(emailDomain(ticket.requester.email), rule.emailDomain)) return false;
+  return ruleMatchesWithDomain(rule, ticket, emailDomain(ticket.requester.email));
+}
+
+/** {@link ruleMatches} with the requester's domain worked out once per ticket (matching tries every customer's rules). */
+function ruleMatchesWithDomain(rule: MatchRule, ticket: Pick<Ticket, 'organization' | 'tags' | 'helpdesk' | 'fields'>, domain: string): boolean {
+  if (rule.emailDomain !== undefined && !isDomainOrSubdomain(domain, rule.emailDomain)) return false;
   if (rule.organization !== undefined && !same(ticket.organization, rule.organization)) return false;
   if (rule.tag !== undefined && !ticket.tags.some((tag) => same(tag, rule.tag as string))) return false;
   if (rule.helpdesk !== undefined && ticket.helpdesk !== rule.helpdesk) return false;
@@ -62,9 +79,29 @@ export function ruleMatches(rule: MatchRule, ticket: Pick<Ticket, 'requester' | 
   return true;
 }
 
-/** Local date of an instant in the customer's zone (contracts and plan versions change at local midnight). */
-function localDate(iso: string, customer: Customer): string {
-  return localIsoDate(customer.timezone ?? 'UTC', parseIsoInstantMs(iso));
+/**
+ * The contract in force per customer and local day number, with that date as `YYYY-MM-DD`
+ * (contracts and plan versions change at local midnight). Customers are immutable config values and
+ * a queue's tickets share a few dozen creation dates, so this spares formatting a date and a filter
+ * and sort of the contracts per ticket.
+ */
+const contractsByDay = new WeakMap<Customer, Map<number, { date: string; contract: Contract | undefined }>>();
+const CONTRACT_CACHE_LIMIT = 10_000;
+
+function contractOnDay(customer: Customer, dayNumber: number): { date: string; contract: Contract | undefined } {
+  let byDay = contractsByDay.get(customer);
+  if (!byDay) {
+    byDay = new Map();
+    contractsByDay.set(customer, byDay);
+  }
+  let entry = byDay.get(dayNumber);
+  if (!entry) {
+    if (byDay.size >= CONTRACT_CACHE_LIMIT) byDay.clear();
+    const date = isoDateOfDayNumber(dayNumber);
+    entry = { date, contract: contractOn(customer, date) };
+    byDay.set(dayNumber, entry);
+  }
+  return entry;
 }
 
 /**
@@ -98,12 +135,14 @@ export function versionOn(plan: Plan, date: string): PlanVersion {
  * matchCustomer(ticket, config).match // => { status: 'matched', customerName: 'Acme', planName: 'Priority Support', reason: 'rule 1 of Acme: email domain acme.example' … }
  */
 export function matchCustomer(ticket: Pick<Ticket, 'requester' | 'organization' | 'tags' | 'helpdesk' | 'fields' | 'createdAt'>, config: Config): CustomerMatch {
+  const domain = emailDomain(ticket.requester.email);
   for (const customer of config.customers) {
-    const ruleIndex = customer.rules.findIndex((rule) => ruleMatches(rule, ticket));
+    const ruleIndex = customer.rules.findIndex((rule) => ruleMatchesWithDomain(rule, ticket, domain));
     if (ruleIndex < 0) continue;
     const why = `rule ${ruleIndex + 1} of ${customer.name}: ${describeRule(customer.rules[ruleIndex] as MatchRule)}`;
-    const createdOn = localDate(ticket.createdAt, customer);
-    const contract = contractOn(customer, createdOn);
+    const created = contractOnDay(customer, localDayNumber(customer.timezone ?? 'UTC', parseIsoInstantMs(ticket.createdAt)));
+    const createdOn = created.date;
+    const contract = created.contract;
     const plan = contract ? config.plans[contract.plan] : undefined;
     if (!contract || !plan) {
       const reason =
@@ -113,16 +152,14 @@ export function matchCustomer(ticket: Pick<Ticket, 'requester' | 'organization' 
       return { match: { status: 'no_plan', customerId: customer.id, customerName: customer.name, reason }, customer };
     }
     const version = versionOn(plan, createdOn);
+    // The optional field is assigned, not spread (a slow path in V8); the field order is unchanged.
+    const match: PlanMatch & { status: 'matched' } = { status: 'matched', customerId: customer.id, customerName: customer.name, planId: contract.plan, planName: plan.name } as PlanMatch & {
+      status: 'matched';
+    };
+    if (version.effectiveFrom !== undefined) match.planVersionFrom = version.effectiveFrom;
+    match.reason = why;
     return {
-      match: {
-        status: 'matched',
-        customerId: customer.id,
-        customerName: customer.name,
-        planId: contract.plan,
-        planName: plan.name,
-        ...(version.effectiveFrom === undefined ? {} : { planVersionFrom: version.effectiveFrom }),
-        reason: why,
-      },
+      match,
       customer,
       contract,
       planId: contract.plan,

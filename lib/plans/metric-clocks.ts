@@ -1,6 +1,6 @@
 import { businessMsBetween } from '../sla/index.ts';
 import type { PauseInterval } from './clock-run.ts';
-import { buildClock, durationMs, planClock, targetFor, type EvaluationContext } from './clock-builder.ts';
+import { buildClock, durationMs, stoppedClockMet, targetFor, type EvaluationContext } from './clock-builder.ts';
 import { severityAt } from './derive-severity.ts';
 import type { Clock, ResponseCycle } from './evaluation-schema.ts';
 import { resolveCalendar } from './resolve-calendar.ts';
@@ -73,8 +73,7 @@ export function nextResponseClock(ctx: EvaluationContext): Clock | undefined {
 /** Did one past cycle meet its own target (its own severity, pauses and calendar)? Null while open. */
 function cycleMet(ctx: EvaluationContext, metric: 'next_response' | 'periodic_update', startMs: number, stopMs: number | null, startReason: string): boolean | null {
   if (stopMs === null) return null;
-  const state = planClock(ctx, { metric, startMs, startReason, stopMs })?.outcome.state;
-  return state === undefined ? null : state === 'met';
+  return stoppedClockMet(ctx, { metric, startMs, startReason, stopMs }) ?? null;
 }
 
 /**

@@ -49,5 +49,14 @@ export function resolveCalendar(config: Config, calendarId: string, customer: Cu
  * calendarZones(followTheSun) // => ['Australia/Brisbane', 'Europe/London', 'America/Los_Angeles']
  */
 export function calendarZones(calendar: BusinessCalendar): string[] {
-  return [...new Set(calendar.members.map((member) => member.zone))];
+  let zones = zonesOf.get(calendar);
+  if (!zones) {
+    zones = [...new Set(calendar.members.map((member) => member.zone))];
+    zonesOf.set(calendar, zones);
+  }
+  // A copy: every explanation gets its own array, as before.
+  return zones.slice();
 }
+
+/** Each (immutable) calendar's zones, worked out once: every clock's explanation names them. */
+const zonesOf = new WeakMap<BusinessCalendar, string[]>();

@@ -40,40 +40,52 @@ export function buildTimeline(ticket: Ticket, nowMs: number): TicketTimeline {
   let exact = ticket.complete;
   if (!ticket.complete) notes.push('The helpdesk did not show the whole history: clocks are estimates.');
   // Evaluating at an earlier "now" (the simulator, tests, reports) sees only what had happened by then.
-  const events: { event: Ticket['events'][number]; index: number; atMs: number }[] = [];
+  // Events and their instants in two parallel arrays: no wrapper object per event (this runs per ticket).
+  const kept: Ticket['events'][number][] = [];
+  const keptMs: number[] = [];
   let inOrder = true;
   for (let index = 0; index < ticket.events.length; index++) {
     const event = ticket.events[index] as Ticket['events'][number];
     const atMs = Math.max(parseIsoInstantMs(event.at), createdMs);
     if (atMs > nowMs) continue;
-    const previous = events[events.length - 1];
-    if (previous && atMs < previous.atMs) inOrder = false;
-    events.push({ event, index, atMs });
+    if (keptMs.length > 0 && atMs < (keptMs[keptMs.length - 1] as number)) inOrder = false;
+    kept.push(event);
+    keptMs.push(atMs);
   }
-  const seesPresent = events.length === ticket.events.length;
+  const seesPresent = kept.length === ticket.events.length;
+  let events = kept;
+  let eventMs = keptMs;
   // Adapters deliver events in order; sorting (stably, by time) is only needed when they did not.
-  if (!inOrder) events.sort((a, b) => a.atMs - b.atMs || a.index - b.index);
-
-  const messages: TicketTimeline['messages'] = [];
-  for (const { event, atMs } of events) {
-    const at = atMs === createdMs ? ticket.createdAt : event.at;
-    if (event.type === 'customer_message') messages.push({ atMs, at, speaker: 'customer' });
-    else if (event.type === 'agent_reply') messages.push({ atMs, at, speaker: 'agent' });
+  if (!inOrder) {
+    const order = kept.map((_, k) => k).sort((a, b) => (keptMs[a] as number) - (keptMs[b] as number) || a - b);
+    events = order.map((k) => kept[k] as Ticket['events'][number]);
+    eventMs = order.map((k) => keptMs[k] as number);
   }
-  const changes = events.filter(({ event }) => event.type === 'status_change' && event.status !== undefined);
+
   // With recorded changes the ticket started as new; without any, it has always had its current status.
   const everChanged = ticket.events.some((event) => event.type === 'status_change' && event.status !== undefined);
+  const messages: TicketTimeline['messages'] = [];
   const statusSegments: StatusSegment[] = [{ fromMs: createdMs, toMs: null, status: everChanged ? 'new' : ticket.status }];
-  for (const { event, atMs } of changes) {
-    const current = statusSegments[statusSegments.length - 1] as StatusSegment;
-    const status = event.status as TicketStatus;
-    if (status === current.status) continue;
-    if (atMs === current.fromMs) {
-      current.status = status;
-      continue;
+  const priorityChanges: TicketTimeline['priorityChanges'] = [];
+  for (let k = 0; k < events.length; k++) {
+    const event = events[k] as Ticket['events'][number];
+    const atMs = eventMs[k] as number;
+    if (event.type === 'customer_message' || event.type === 'agent_reply') {
+      const at = atMs === createdMs ? ticket.createdAt : event.at;
+      messages.push({ atMs, at, speaker: event.type === 'customer_message' ? 'customer' : 'agent' });
+    } else if (event.type === 'status_change' && event.status !== undefined) {
+      const current = statusSegments[statusSegments.length - 1] as StatusSegment;
+      const status = event.status;
+      if (status === current.status) continue;
+      if (atMs === current.fromMs) {
+        current.status = status;
+        continue;
+      }
+      current.toMs = atMs;
+      statusSegments.push({ fromMs: atMs, toMs: null, status });
+    } else if (event.type === 'priority_change' && event.priority !== undefined) {
+      priorityChanges.push({ atMs, priority: event.priority });
     }
-    current.toMs = atMs;
-    statusSegments.push({ fromMs: atMs, toMs: null, status });
   }
   // A solved ticket without any recorded status change was open until it was solved, whenever that was.
   const solvedWithoutHistory = !everChanged && isSolved(ticket.status);
@@ -82,7 +94,9 @@ export function buildTimeline(ticket: Ticket, nowMs: number): TicketTimeline {
   if (seesPresent && last.status !== ticket.status) {
     // The visible history does not explain the current status: date the change at the last update we know of.
     const updatedMs = ticket.updatedAt === undefined ? createdMs : parseIsoInstantMs(ticket.updatedAt);
-    const lastKnownMs = Math.max(updatedMs, ...events.map((e) => e.atMs));
+    // A loop, not Math.max(...spread): no array per ticket.
+    let lastKnownMs = updatedMs;
+    for (const atMs of eventMs) lastKnownMs = Math.max(lastKnownMs, atMs);
     if (lastKnownMs > last.fromMs) {
       last.toMs = lastKnownMs;
       statusSegments.push({ fromMs: lastKnownMs, toMs: null, status: ticket.status });
@@ -92,9 +106,6 @@ export function buildTimeline(ticket: Ticket, nowMs: number): TicketTimeline {
     exact = false;
     notes.push(`When the ticket became ${ticket.status.replace('_', ' ')} is not in its history: taken as its last update.`);
   }
-  const priorityChanges = events.flatMap(({ event, atMs }) =>
-    event.type === 'priority_change' && event.priority !== undefined ? [{ atMs, priority: event.priority }] : [],
-  );
   return { createdMs, messages, statusSegments, priorityChanges, exact, notes };
 }
 

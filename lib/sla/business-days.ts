@@ -29,40 +29,54 @@ function businessDay(cal: BusinessCalendar, day: number): { startMs: number; cap
 }
 
 /**
- * Epoch-millisecond twin of {@link addBusinessDays} (integer arithmetic only, for hot loops).
+ * The business time that `n` business days from `startMs` amount to: `businessMsBetween(cal, startMs,
+ * addBusinessDaysMs(cal, startMs, n))`, without finding the instant (a target of N business days
+ * is an allowance in business ms; finding the deadline and measuring back to it is two more walks).
  *
  * @example
- * addBusinessDaysMs(nineToFive, Date.parse('2026-11-23T17:00:00Z'), 1) // => Date.parse('2026-11-24T17:00:00Z')
+ * // Mon 12:00 New York + 1 business day on a 9–17 calendar ends Tue 12:00: 8 business hours
+ * businessDaysMs(nineToFive, Date.parse('2026-11-23T17:00:00Z'), 1) // => 28_800_000
  */
-export function addBusinessDaysMs(cal: BusinessCalendar, startMs: number, n: number): number {
+export function businessDaysMs(cal: BusinessCalendar, startMs: number, n: number): number {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a whole number >= 0 (got ${n})`);
   if (!Number.isFinite(startMs)) throw new RangeError('start is not a valid instant');
-  if (n === 0) return startMs;
-  const capacityMs = (day: number) => businessDay(cal, day).capacityMs;
-
+  if (n === 0) return 0;
   let day = localDayNumber(cal.timezone, startMs);
   let offsetMs: number;
-  if (capacityMs(day) > 0) {
-    offsetMs = businessMsBetween(cal, businessDay(cal, day).startMs, startMs);
+  let entry = businessDay(cal, day);
+  if (entry.capacityMs > 0) {
+    offsetMs = businessMsBetween(cal, entry.startMs, startMs);
   } else {
     let closed = 0;
     do {
       day -= 1;
       if (++closed > MAX_CLOSED_DAYS) throw new NoBusinessTimeError('no business date within 10 years before start');
-    } while (capacityMs(day) === 0);
-    offsetMs = capacityMs(day);
+      entry = businessDay(cal, day);
+    } while (entry.capacityMs === 0);
+    offsetMs = entry.capacityMs;
   }
   for (let counted = 0, closed = 0; counted < n; ) {
     day += 1;
-    if (capacityMs(day) > 0) {
+    entry = businessDay(cal, day);
+    if (entry.capacityMs > 0) {
       counted++;
       closed = 0;
     } else if (++closed > MAX_CLOSED_DAYS) {
       throw new NoBusinessTimeError('no business date within 10 years');
     }
   }
-  const amountMs = businessMsBetween(cal, startMs, businessDay(cal, day).startMs) + Math.min(offsetMs, capacityMs(day));
-  return addBusinessMinutesMs(cal, startMs, amountMs / MINUTE_MS);
+  return businessMsBetween(cal, startMs, entry.startMs) + Math.min(offsetMs, entry.capacityMs);
+}
+
+/**
+ * Epoch-millisecond twin of {@link addBusinessDays} (integer arithmetic only, for hot loops).
+ *
+ * @example
+ * addBusinessDaysMs(nineToFive, Date.parse('2026-11-23T17:00:00Z'), 1) // => Date.parse('2026-11-24T17:00:00Z')
+ */
+export function addBusinessDaysMs(cal: BusinessCalendar, startMs: number, n: number): number {
+  const amountMs = businessDaysMs(cal, startMs, n);
+  return n === 0 ? startMs : addBusinessMinutesMs(cal, startMs, amountMs / MINUTE_MS);
 }
 
 /**

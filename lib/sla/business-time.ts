@@ -1,6 +1,7 @@
 import { DateTime, FixedOffsetZone } from 'luxon';
 import { MINUTE_MS } from './civil-days.ts';
 import type { BusinessCalendar } from './business-calendar.ts';
+import { UnionSchedule } from './union-schedule.ts';
 import { MAX_WINDOW_MS, NoBusinessTimeError, type BusinessWindow, type ZonedSchedule } from './zoned-schedule.ts';
 
 function assertInstantMs(ms: number, what: string): void {
@@ -17,6 +18,18 @@ export function utcDateTime(ms: number): DateTime {
   return DateTime.fromMillis(ms, { zone: FixedOffsetZone.utcInstance });
 }
 
+/** Each follow-the-sun calendar's merged schedule (calendars are immutable, so one per calendar, built on first use). */
+const unions = new WeakMap<BusinessCalendar, UnionSchedule>();
+
+function unionSchedule(cal: BusinessCalendar): UnionSchedule {
+  let union = unions.get(cal);
+  if (!union) {
+    union = new UnionSchedule(cal.members);
+    unions.set(cal, union);
+  }
+  return union;
+}
+
 /**
  * The business window containing `utcMs` or the next one (for a union: the earliest member window,
  * extended while any member's business time continues at its end). Windows are cut at
@@ -29,25 +42,7 @@ export function utcDateTime(ms: number): DateTime {
 export function nextBusinessWindowMs(cal: BusinessCalendar, utcMs: number, maxLengthMs: number = MAX_WINDOW_MS): BusinessWindow | undefined {
   const members = cal.members;
   if (members.length === 1) return (members[0] as ZonedSchedule).nextWindow(utcMs, maxLengthMs);
-  let window: BusinessWindow | undefined;
-  for (const member of members) {
-    const candidate = member.nextWindow(utcMs, maxLengthMs);
-    if (candidate && (!window || candidate.startMs < window.startMs)) window = { ...candidate };
-  }
-  if (!window) return undefined;
-  // nextWindow(t) starts exactly at t when t is business time, so this asks "does anyone go on?".
-  const cap = Math.min(maxLengthMs, MAX_WINDOW_MS);
-  for (let extended = true; extended && window.endMs - window.startMs < cap; ) {
-    extended = false;
-    for (const member of members) {
-      const next = member.nextWindow(window.endMs, cap);
-      if (next && next.startMs === window.endMs) {
-        window.endMs = Math.min(next.endMs, window.startMs + cap);
-        extended = true;
-      }
-    }
-  }
-  return window;
+  return unionSchedule(cal).nextWindow(utcMs, maxLengthMs);
 }
 
 /**
@@ -62,15 +57,7 @@ export function businessMsBetween(cal: BusinessCalendar, fromMs: number, toMs: n
   // `0 -` rather than unary minus: an empty span is 0, never -0.
   if (toMs < fromMs) return 0 - businessMsBetween(cal, toMs, fromMs);
   if (cal.members.length === 1) return (cal.members[0] as ZonedSchedule).businessMsBetween(fromMs, toMs);
-  let total = 0;
-  let cursor = fromMs;
-  while (cursor < toMs) {
-    const window = nextBusinessWindowMs(cal, cursor);
-    if (!window || window.startMs >= toMs) break;
-    total += Math.min(window.endMs, toMs) - window.startMs;
-    cursor = window.endMs;
-  }
-  return total;
+  return unionSchedule(cal).businessMsBetween(fromMs, toMs);
 }
 
 /**
@@ -87,17 +74,7 @@ export function addBusinessMinutesMs(cal: BusinessCalendar, startMs: number, min
   if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError(`minutes must be a finite number >= 0 (got ${minutes})`);
   const amountMs = Math.round(minutes * MINUTE_MS);
   if (cal.members.length === 1) return (cal.members[0] as ZonedSchedule).addBusinessMs(startMs, amountMs);
-  if (amountMs === 0) return startMs;
-  let remaining = amountMs;
-  let cursor = startMs;
-  for (;;) {
-    const window = nextBusinessWindowMs(cal, cursor);
-    if (!window) throw new NoBusinessTimeError('calendar has no business time within 100 years');
-    const length = window.endMs - window.startMs;
-    if (remaining <= length) return window.startMs + remaining;
-    remaining -= length;
-    cursor = window.endMs;
-  }
+  return unionSchedule(cal).addBusinessMs(startMs, amountMs);
 }
 
 /**

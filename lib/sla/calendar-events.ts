@@ -25,19 +25,21 @@ export interface CrossedOffsetChange {
  * // => [{ date: '2026-12-24', zone: 'Europe/London' }, { date: '2026-12-25', zone: 'Europe/London' }, …]
  */
 export function holidaysBetween(cal: BusinessCalendar, fromMs: number, toMs: number): CrossedHoliday[] {
-  if (!(toMs > fromMs)) return [];
-  return cal.members.flatMap((member) => {
+  const out: CrossedHoliday[] = [];
+  if (!(toMs > fromMs)) return out;
+  // Loops and plain literals, not flatMap and conditional spreads: every clock's explanation asks.
+  for (const member of cal.members) {
     const fromLocal = fromMs + member.offsets.offsetMsAt(fromMs);
     const toLocal = toMs + member.offsets.offsetMsAt(toMs);
     const fromDay = Math.floor(fromLocal / DAY_MS);
     const toDay = Math.floor((toLocal - 1) / DAY_MS) + 1;
     member.local.ensureCovered(fromDay, toDay);
-    return member.local.holidaysBetween(fromDay, toDay).map((holiday) => ({
-      date: isoDateOfDayNumber(holiday.dayNumber),
-      ...(holiday.name === undefined ? {} : { name: holiday.name }),
-      zone: member.zone,
-    }));
-  });
+    for (const holiday of member.local.holidaysBetween(fromDay, toDay)) {
+      const date = isoDateOfDayNumber(holiday.dayNumber);
+      out.push(holiday.name === undefined ? { date, zone: member.zone } : { date, name: holiday.name, zone: member.zone });
+    }
+  }
+  return out;
 }
 
 /**
@@ -48,11 +50,18 @@ export function holidaysBetween(cal: BusinessCalendar, fromMs: number, toMs: num
  * // => [{ atMs: Date.parse('2026-11-01T06:00Z'), zone: 'America/New_York', offsetBeforeMinutes: -240, offsetAfterMinutes: -300 }]
  */
 export function offsetChangesBetween(cal: BusinessCalendar, fromMs: number, toMs: number): CrossedOffsetChange[] {
-  if (!(toMs > fromMs)) return [];
-  const seen = new Set<string>();
-  return cal.members.flatMap((member) => {
-    if (seen.has(member.zone)) return [];
-    seen.add(member.zone);
-    return member.offsets.transitionsBetween(fromMs, toMs).map((change) => ({ ...change, zone: member.zone }));
-  });
+  const out: CrossedOffsetChange[] = [];
+  if (!(toMs > fromMs)) return out;
+  const members = cal.members;
+  for (let k = 0; k < members.length; k++) {
+    const member = members[k] as BusinessCalendar['members'][number];
+    // Each zone once (members are few: a scan of the earlier ones beats a Set per call).
+    let seen = false;
+    for (let j = 0; j < k && !seen; j++) seen = (members[j] as BusinessCalendar['members'][number]).zone === member.zone;
+    if (seen) continue;
+    for (const change of member.offsets.transitionsBetween(fromMs, toMs)) {
+      out.push({ atMs: change.atMs, offsetBeforeMinutes: change.offsetBeforeMinutes, offsetAfterMinutes: change.offsetAfterMinutes, zone: member.zone });
+    }
+  }
+  return out;
 }

@@ -13,7 +13,7 @@ export {
   nextBusinessTime,
   nextBusinessWindowMs,
 } from './business-time.ts';
-export { addBusinessDays, addBusinessDaysMs } from './business-days.ts';
+export { addBusinessDays, addBusinessDaysMs, businessDaysMs } from './business-days.ts';
 export { localDayNumber, localIsoDate, startOfLocalDayMs } from './local-dates.ts';
 export {
   calendarSpecSchema,

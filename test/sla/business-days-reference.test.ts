@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { addBusinessDaysMs, addBusinessMinutesMs, businessMsBetween, createCalendar, isoInstantOfMs, parseIsoInstantMs, type BusinessCalendar } from '../../lib/sla/index.ts';
+import { addBusinessDaysMs, addBusinessMinutesMs, businessDaysMs, businessMsBetween, createCalendar, isoInstantOfMs, parseIsoInstantMs, type BusinessCalendar } from '../../lib/sla/index.ts';
 import { instantNearTransition, zonedCalendar } from './arbitraries.ts';
 
 function luxonAddBusinessDays(cal: BusinessCalendar, startMs: number, n: number): number | undefined {
@@ -46,6 +46,26 @@ describe('addBusinessDaysMs = a Luxon day walk of the same definition', () => {
   });
 });
 
+describe('businessDaysMs = business time up to addBusinessDaysMs', () => {
+  it('agrees on random calendars (unions too) near DST transitions', () => {
+    const unionCalendar = fc.array(zonedCalendar, { minLength: 2, maxLength: 3 }).map((union) => ({ union }));
+    fc.assert(
+      fc.property(fc.oneof(zonedCalendar, unionCalendar), instantNearTransition, fc.integer({ min: 0, max: 12 }), (spec, startMs, n) => {
+        const cal = createCalendar(spec);
+        let deadline: number;
+        try {
+          deadline = addBusinessDaysMs(cal, startMs, n);
+        } catch (error) {
+          expect(() => businessDaysMs(cal, startMs, n)).toThrow((error as Error).message);
+          return;
+        }
+        expect(businessDaysMs(cal, startMs, n)).toBe(businessMsBetween(cal, startMs, deadline));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('isoInstantOfMs', () => {
   it('writes exactly what Date#toISOString writes for years 0–9999', () => {
     fc.assert(
@@ -54,6 +74,15 @@ describe('isoInstantOfMs', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+  it('stays exact when dates come from its cache: the same day again, and days that share a cache slot', () => {
+    const day = Date.UTC(2026, 10, 23);
+    const slotmate = day + 1024 * 86_400_000;
+    for (let k = 0; k < 3; k++) {
+      for (const ms of [day, day + 1, day + 59_999, day + 86_399_999, slotmate + 45_296_789, day + 37_230_042]) {
+        expect(isoInstantOfMs(ms)).toBe(new Date(ms).toISOString());
+      }
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessDays, createCalendar } from '../../lib/sla/index.ts';
+import { addBusinessDays, businessDaysMs, createCalendar } from '../../lib/sla/index.ts';
 import { at, weekdays } from './helpers.ts';
 
 const NY = 'America/New_York';
@@ -54,5 +54,14 @@ describe('addBusinessDays: the same business offset N business dates later', () 
   it('rejects fractional or negative day counts', () => {
     expect(() => addBusinessDays(nineToFive, at(NY, '2026-11-23T12:00'), 1.5)).toThrow(/whole number/);
     expect(() => addBusinessDays(nineToFive, at(NY, '2026-11-23T12:00'), -1)).toThrow(/whole number/);
+  });
+});
+
+describe('businessDaysMs: the allowance N business days make', () => {
+  it('Mon 12:00 + 1 business day = 8 business hours (to Tue 12:00); across the holiday, 5 days from Tue 10:00 = 35 h', () => {
+    expect(businessDaysMs(nineToFive, at(NY, '2026-11-23T12:00').toMillis(), 1)).toBe(8 * 3_600_000);
+    // Tue 10:00–17:00 7 h, Wed 8 h, Thu closed, Fri 3 h (half day), Mon 8 h, Tue 8 h, Wed Dec 2 09:00–10:00 1 h
+    expect(businessDaysMs(nineToFive, at(NY, '2026-11-24T10:00').toMillis(), 5)).toBe((7 + 8 + 3 + 8 + 8 + 1) * 3_600_000);
+    expect(businessDaysMs(nineToFive, at(NY, '2026-11-24T10:00').toMillis(), 0)).toBe(0);
   });
 });
