@@ -112,7 +112,7 @@ function pausesFor(ctx: EvaluationContext, rule: Target['pause']): PauseInterval
       while (k < messages.length && !((messages[k] as Message).atMs > segment.fromMs && (messages[k] as Message).atMs < end)) k++;
       const nextCut = k < messages.length ? (messages[k] as Message).atMs : undefined;
       const pieceEnd = nextCut ?? segment.toMs;
-      // Who spoke last strictly before cut + 1, as lastSpeakerBefore reads it, carried on from the
+      // Who spoke last strictly before cut + 1 (messages at or after it are not yet heard), carried on from the
       // previous cut (messages are in time order, so cuts only grow; start over if one did not).
       if (!(cut >= previousCut)) {
         heard = 0;

@@ -108,18 +108,3 @@ export function buildTimeline(ticket: Ticket, nowMs: number): TicketTimeline {
   }
   return { createdMs, messages, statusSegments, priorityChanges, exact, notes };
 }
-
-/**
- * Who spoke last strictly before an instant (null when nobody has).
- *
- * @example
- * lastSpeakerBefore(timeline, Date.parse('2026-11-23T10:00Z')) // => 'customer'
- */
-export function lastSpeakerBefore(timeline: TicketTimeline, atMs: number): Speaker | null {
-  let speaker: Speaker | null = null;
-  for (const message of timeline.messages) {
-    if (message.atMs >= atMs) break;
-    speaker = message.speaker;
-  }
-  return speaker;
-}
