@@ -1,8 +1,12 @@
-import { z } from 'zod';
+import { en } from 'zod/locales';
+import { z } from 'zod/mini';
 
 // Zod compiles fast paths with `new Function` when it may; extension pages and content scripts run
 // under a CSP without eval, so skip even the probe (it would log CSP violations in the helpdesk).
 z.config({ jitless: true });
+// zod/mini (the content script's schemas, kept small) loads no locale by itself; without one every issue
+// would read "Invalid input". Classic zod would install English too, but only once a classic schema exists.
+z.config(en());
 
 /** One problem found in validated input: where it is and what is wrong. */
 export interface SchemaIssue {
@@ -47,8 +51,9 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
  * parseOrThrow(z.object({ a: z.number() }), { a: 'x' }, 'settings')
  * // throws SchemaError('Invalid settings: a: Invalid input: expected number, received string')
  */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(input);
+export function parseOrThrow<S extends z.core.$ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+  // The functional form takes classic and mini schemas alike (both are built on zod/v4/core).
+  const result = z.safeParse(schema, input);
   if (result.success) return result.data;
   throw new SchemaError(what, flattenIssues(result.error.issues, []));
 }

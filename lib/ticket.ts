@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { parseOrThrow } from './schema-error.ts';
 
 /** Every helpdesk SLA Lens reads; the id is also the adapter's file name in `lib/adapters/`. */
@@ -21,11 +21,11 @@ export const ticketEventSchema = z.strictObject({
   at: isoInstantSchema,
   type: z.enum(TICKET_EVENT_TYPES),
   /** The status after a `status_change`. */
-  status: z.enum(TICKET_STATUSES).optional(),
+  status: z.optional(z.enum(TICKET_STATUSES)),
   /** The helpdesk's own priority value after a `priority_change`. */
-  priority: z.string().optional(),
+  priority: z.optional(z.string()),
   /** Who wrote or changed it (email or display name), when known. */
-  author: z.string().optional(),
+  author: z.optional(z.string()),
 });
 export type TicketEvent = z.infer<typeof ticketEventSchema>;
 
@@ -34,34 +34,34 @@ export type TicketEvent = z.infer<typeof ticketEventSchema>;
  * produce it from one helpdesk's JSON or markup; everything downstream reads only this.
  */
 export const ticketSchema = z.strictObject({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   helpdesk: z.enum(HELPDESK_IDS),
   /** The ticket in the helpdesk (http or https only: it becomes a link). */
-  url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+  url: z.optional(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' })),
   subject: z.string(),
   requester: z.strictObject({
     /** Lower-cased; may be empty when the helpdesk does not show it. */
-    email: z.string().transform((email) => email.trim().toLowerCase()),
-    name: z.string().optional(),
+    email: z.pipe(z.string(), z.transform((email) => email.trim().toLowerCase())),
+    name: z.optional(z.string()),
   }),
-  organization: z.string().optional(),
+  organization: z.optional(z.string()),
   tags: z.array(z.string()),
   /** The helpdesk's own priority value (mapped to a plan severity by the configuration). */
-  priority: z.string().optional(),
+  priority: z.optional(z.string()),
   status: z.enum(TICKET_STATUSES),
-  channel: z.enum(TICKET_CHANNELS).optional(),
-  assignee: z.string().optional(),
-  group: z.string().optional(),
+  channel: z.optional(z.enum(TICKET_CHANNELS)),
+  assignee: z.optional(z.string()),
+  group: z.optional(z.string()),
   createdAt: isoInstantSchema,
   /** Last change as the helpdesk reports it (used as a cache key). */
-  updatedAt: isoInstantSchema.optional(),
+  updatedAt: z.optional(isoInstantSchema),
   events: z.array(ticketEventSchema),
   /** False when the adapter could not see the whole history: clocks are then shown as estimates. */
   complete: z.boolean(),
   /** Custom fields by name, for customer matching and severity mapping. */
-  fields: z.record(z.string(), z.string()).optional(),
+  fields: z.optional(z.record(z.string(), z.string())),
   /** Agent time recorded on the ticket; absent when the helpdesk records none. */
-  timeSpentMinutes: z.number().nonnegative().optional(),
+  timeSpentMinutes: z.optional(z.number().check(z.nonnegative())),
 });
 export type Ticket = z.output<typeof ticketSchema>;
 export type TicketInput = z.input<typeof ticketSchema>;

@@ -9,7 +9,7 @@ import { TextAreaField } from './fields.tsx';
 import { IssueList } from './issue-list.tsx';
 
 /** Adapters that declare their settings; any other site takes a plain JSON object. */
-const SCHEMAS: Partial<Record<HelpdeskId, z.ZodType<Record<string, unknown>>>> = {
+const SCHEMAS: Partial<Record<HelpdeskId, z.core.$ZodType<Record<string, unknown>>>> = {
   generic: genericSiteOptionsSchema,
   znuny: znunySiteOptionsSchema,
 };

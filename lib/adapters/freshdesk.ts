@@ -1,5 +1,5 @@
 import { MatchPattern } from '@webext-core/match-patterns';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { selectAllFirst, selectFirst, textOfFirst } from '../dom/select-first.ts';
 import { parseOrThrow } from '../schema-error.ts';
 import { TICKET_STATUSES } from '../ticket.ts';
@@ -17,7 +17,7 @@ const include = 'include=requester,company,stats,conversations';
 const limits = { includedConversations: 10, conversationPages: 10 };
 const siteOptionsSchema = z.looseObject({
   /** What the account's custom statuses mean for the clocks, e.g. `{ "8": "pending" }`. */
-  customStatuses: z.record(z.string().regex(/^\d+$/, 'expected a status number'), z.enum(TICKET_STATUSES)).optional(),
+  customStatuses: z.optional(z.record(z.string().check(z.regex(/^\d+$/, 'expected a status number')), z.enum(TICKET_STATUSES))),
 });
 
 const selectors = {
@@ -46,13 +46,13 @@ const selectors = {
 } as const;
 
 /** Names, labels and time are extras: a plan without time tracking answers 403, and the ticket still reads. */
-async function readOptional<T>(source: HelpdeskSource, path: string, schema: z.ZodType<T>, what: string): Promise<T | undefined> {
+async function readOptional<T>(source: HelpdeskSource, path: string, schema: z.ZodMiniType<T>, what: string): Promise<T | undefined> {
   const json: unknown = await source.getJson(path).catch(() => undefined);
   return json === undefined ? undefined : parseOrThrow(schema, json, what);
 }
 
 async function readLookups(source: HelpdeskSource, tickets: api.FreshdeskTicket[]) {
-  const each = <T>(ids: (number | null)[], path: string, schema: z.ZodType<T>) => {
+  const each = <T>(ids: (number | null)[], path: string, schema: z.ZodMiniType<T>) => {
     const distinct = [...new Set(ids.filter((id) => id !== null))];
     return Promise.all(distinct.map((id) => readOptional(source, `${path}/${id}`, schema, `Freshdesk ${path}/${id}`)));
   };

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { selectAllFirst, selectFirst } from '../dom/select-first.ts';
 import { parseOrThrow } from '../schema-error.ts';
 import { parseTicket, type Ticket } from '../ticket.ts';
@@ -34,11 +34,11 @@ const selectors = {
 } as const;
 
 const keysIn = (text: string | null | undefined): string[] => text?.match(new RegExp(KEY, 'g')) ?? [];
-const getParsed = <S extends z.ZodType>(source: HelpdeskSource, path: string, schema: S, what: string) =>
+const getParsed = <S extends z.ZodMiniType>(source: HelpdeskSource, path: string, schema: S, what: string) =>
   source.getJson(path).then((json) => parseOrThrow(schema, json, what));
 
 /** Every page of a JSM `PagedDTO`, up to MAX_PAGES (then `complete: false`). */
-async function readPages<T>(source: HelpdeskSource, path: string, schema: z.ZodType<{ isLastPage?: boolean; values: T[] }>, what: string) {
+async function readPages<T>(source: HelpdeskSource, path: string, schema: z.ZodMiniType<{ isLastPage?: boolean; values: T[] }>, what: string) {
   const values: T[] = [];
   for (let page = 0; page < MAX_PAGES; page++) {
     const data = await getParsed(source, `${path}${path.includes('?') ? '&' : '?'}start=${values.length}&limit=${PAGE_SIZE}`, schema, what);

@@ -8,8 +8,6 @@ import { dayNumberFromCivil, civilFromDayNumber } from '../sla/civil-days.ts';
  * to Luxon's `fromFormat` on the tokens below.
  */
 
-export { isValidTimeZone };
-
 /** How a helpdesk shows times: without an offset, in `timezone`, in one of `dateFormats`. */
 export interface LocalTimeSettings {
   timezone: string;

@@ -2,7 +2,7 @@
  * Request Tracker 5 (self-hosted). Reads REST2, which accepts the agent's session cookie; the page only gives the
  * rows and the place for the strip. Research: research/helpdesk-e2e.md §6–7. A live RT for tests: test/e2e/request-tracker.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { selectAllFirst, selectFirst, textOfFirst } from '../dom/select-first.ts';
 import { parseOrThrow } from '../schema-error.ts';
 import type { Ticket, TicketChannel } from '../ticket.ts';
@@ -49,7 +49,7 @@ function parsePath(url: URL, site?: SiteSettings): { webPath: string; kind: 'tic
 /** From the page URL, else from the site (reading without a page). */
 const webPathOf = (source: HelpdeskSource) => (source.url && parsePath(source.url, source.site)?.webPath) ?? configuredWebPath(source.site);
 
-async function get<T extends z.ZodType>(source: HelpdeskSource, path: string, schema: T, what: string): Promise<z.output<T>> {
+async function get<T extends z.ZodMiniType>(source: HelpdeskSource, path: string, schema: T, what: string): Promise<z.output<T>> {
   return parseOrThrow(schema, await source.getJson(`${webPathOf(source)}/REST/2.0/${path}`), `Request Tracker ${what}`);
 }
 

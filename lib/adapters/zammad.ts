@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { selectAllFirst, selectFirst } from '../dom/select-first.ts';
 import { parseOrThrow } from '../schema-error.ts';
 import { parseTicket, type Ticket } from '../ticket.ts';
@@ -27,7 +27,7 @@ const selectors = {
   ],
 };
 
-const getParsed = <S extends z.ZodType>(source: HelpdeskSource, path: string, schema: S, what: string) =>
+const getParsed = <S extends z.ZodMiniType>(source: HelpdeskSource, path: string, schema: S, what: string) =>
   source.getJson(path).then((json) => parseOrThrow(schema, json, what));
 
 /** The origin, and time units in minutes: minutes unless the admin set another unit (agents cannot read the `time_accounting_unit` setting). */

@@ -1,5 +1,5 @@
 import { MatchPattern } from '@webext-core/match-patterns';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { selectAllFirst, selectFirst, textOfFirst } from '../dom/select-first.ts';
 import { parseOrThrow } from '../schema-error.ts';
 import { isHelpdeskUrl } from './shared/helpdesk-url.ts';
@@ -19,7 +19,7 @@ const limits = { showManyIds: 100, auditPages: 50, viewPages: 10, fieldPages: 5 
 const timeTrackingFieldTitle = 'total time spent (sec)';
 const siteOptionsSchema = z.looseObject({
   /** The ticket field holding the total time in seconds, when it is not titled like the Time Tracking app's. */
-  timeSpentFieldId: z.coerce.number().int().positive().optional(),
+  timeSpentFieldId: z.optional(z.coerce.number().check(z.int(), z.positive())),
 });
 
 const selectors = {

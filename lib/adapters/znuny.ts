@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { selectAllFirst, selectFirst, textOfFirst } from '../dom/select-first.ts';
 import { parseOrThrow } from '../schema-error.ts';
 import type { Ticket, TicketEvent } from '../ticket.ts';
@@ -36,9 +36,9 @@ const selectors = {
 
 /** `site.options`: the agent's time zone (Znuny shows times without offset) and the agent language's date format. */
 export const znunySiteOptionsSchema = z.object({
-  timezone: timezoneSchema.default('UTC'),
+  timezone: z._default(timezoneSchema, 'UTC'),
   // "TimeShort" of the English (US) and German locales, then with seconds; en_GB (dd/MM) must be configured.
-  dateFormats: dateFormatsSchema.default(['MM/dd/yyyy HH:mm', 'dd.MM.yyyy HH:mm', 'MM/dd/yyyy HH:mm:ss', 'dd.MM.yyyy HH:mm:ss']),
+  dateFormats: z._default(dateFormatsSchema, ['MM/dd/yyyy HH:mm', 'dd.MM.yyyy HH:mm', 'MM/dd/yyyy HH:mm:ss', 'dd.MM.yyyy HH:mm:ss']),
   locale: dateLocaleSchema,
 });
 export type ZnunySiteOptionsInput = z.input<typeof znunySiteOptionsSchema>;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { browser, type Browser } from 'wxt/browser';
 import { parseOrThrow } from '../schema-error.ts';
 import { envelopeSchema, protocol, type MessageName, type MessageRequest, type MessageResponse, type Protocol } from './protocol.ts';

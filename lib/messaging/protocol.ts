@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ticketEvaluationSchema } from '../plans/evaluation-schema.ts';
 import { siteSchema } from '../plans/site-schema.ts';
 import { queuePinRefSchema, queuePinSchema, queuePinsSchema } from '../registry/queue-pins.ts';
@@ -13,7 +13,7 @@ import { HELPDESK_IDS, ticketSchema } from '../ticket.ts';
 export const protocol = {
   /** CS → BG: tickets read on a helpdesk page; BG keeps them in the registry and returns their clocks. */
   evaluateTickets: {
-    request: z.strictObject({ tickets: z.array(ticketSchema).max(1000), pageUrl: z.url() }),
+    request: z.strictObject({ tickets: z.array(ticketSchema).check(z.maxLength(1000)), pageUrl: z.url() }),
     response: z.strictObject({
       evaluations: z.array(ticketEvaluationSchema),
       /** False when no plan is configured yet (the page then shows a hint instead of clocks). */
@@ -26,25 +26,25 @@ export const protocol = {
    */
   siteForPage: {
     request: z.strictObject({ pageUrl: z.url() }),
-    response: z.strictObject({ site: siteSchema.nullable() }),
+    response: z.strictObject({ site: z.nullable(siteSchema) }),
   },
   /** CS → BG: what the adapter saw on a page, for the options page's diagnostics. */
   reportDiagnostics: {
     request: z.strictObject({
       origin: z.string(),
-      helpdesk: z.enum(HELPDESK_IDS).nullable(),
+      helpdesk: z.nullable(z.enum(HELPDESK_IDS)),
       pageKind: z.enum(['ticket', 'list', 'other']),
       recognized: z.boolean(),
-      ticketsRead: z.number().int().nonnegative(),
-      lastTicketId: z.string().optional(),
-      error: z.string().optional(),
+      ticketsRead: z.number().check(z.int(), z.nonnegative()),
+      lastTicketId: z.optional(z.string()),
+      error: z.optional(z.string()),
     }),
     response: z.strictObject({}),
   },
   /** UI → BG: re-read open tickets and pinned queues from the helpdesks now. */
   refreshQueue: {
     request: z.strictObject({}),
-    response: z.strictObject({ refreshed: z.number().int().nonnegative(), failed: z.array(z.string()) }),
+    response: z.strictObject({ refreshed: z.number().check(z.int(), z.nonnegative()), failed: z.array(z.string()) }),
   },
   /** UI → BG: pin a helpdesk queue (view, filter, overview, saved search) so the background keeps the whole team's tickets current. */
   pinQueue: {
@@ -59,7 +59,7 @@ export const protocol = {
   /** UI → BG: the pinned queues and how their last background read went. */
   listQueuePins: {
     request: z.strictObject({}),
-    response: z.strictObject({ pins: z.array(queuePinSchema.extend({ status: pinRefreshSchema })) }),
+    response: z.strictObject({ pins: z.array(z.extend(queuePinSchema, { status: pinRefreshSchema })) }),
   },
 } as const;
 

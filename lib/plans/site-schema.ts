@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { HELPDESK_IDS } from '../ticket.ts';
 
 /**
@@ -7,9 +7,11 @@ import { HELPDESK_IDS } from '../ticket.ts';
  */
 export const siteSchema = z.strictObject({
   // Zod runs the refinement even after z.url() failed, so it must not throw on a non-URL.
-  origin: z.url().refine((url) => URL.canParse(url) && new URL(url).origin === url, 'expected an origin like https://support.example.com (no path)'),
+  origin: z.url().check(
+    z.refine((url) => URL.canParse(url) && new URL(url).origin === url, 'expected an origin like https://support.example.com (no path)'),
+  ),
   helpdesk: z.enum(HELPDESK_IDS),
-  name: z.string().max(200).optional(),
-  options: z.record(z.string(), z.unknown()).optional(),
+  name: z.optional(z.string().check(z.maxLength(200))),
+  options: z.optional(z.record(z.string(), z.unknown())),
 });
 export type Site = z.infer<typeof siteSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { HELPDESK_IDS } from '../ticket.ts';
 import { originSchema } from './ticket-registry.ts';
 
@@ -9,15 +9,15 @@ import { originSchema } from './ticket-registry.ts';
 export const queuePinRefSchema = z.strictObject({
   origin: originSchema,
   helpdesk: z.enum(HELPDESK_IDS),
-  queueId: z.string().trim().min(1, 'must not be empty').max(2000),
+  queueId: z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(2000)),
 });
 export type QueuePinRef = z.output<typeof queuePinRefSchema>;
 
 /** A helpdesk queue a team lead pinned, so the background keeps the whole team's tickets current. */
-export const queuePinSchema = queuePinRefSchema.extend({ label: z.string().trim().min(1, 'must not be empty').max(200) });
+export const queuePinSchema = z.extend(queuePinRefSchema, { label: z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(200)) });
 export type QueuePin = z.output<typeof queuePinSchema>;
 
-export const queuePinsSchema = z.array(queuePinSchema).max(100);
+export const queuePinsSchema = z.array(queuePinSchema).check(z.maxLength(100));
 
 /**
  * The key of a pin (one per helpdesk site and queue).

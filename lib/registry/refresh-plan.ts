@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { HELPDESK_IDS, isoInstantSchema, type HelpdeskId } from '../ticket.ts';
 import { instantMs, isoInstant } from './instants.ts';
 import { pinKey, type QueuePin } from './queue-pins.ts';
@@ -12,30 +12,30 @@ export type SkipReason = (typeof SKIP_REASONS)[number];
 /** The background's last attempts to read one helpdesk site. */
 export const siteRefreshSchema = z.strictObject({
   helpdesk: z.enum(HELPDESK_IDS),
-  lastAttemptAt: isoInstantSchema.optional(),
-  lastSuccessAt: isoInstantSchema.optional(),
+  lastAttemptAt: z.optional(isoInstantSchema),
+  lastSuccessAt: z.optional(isoInstantSchema),
   /** Tickets read in the last successful run. */
-  ticketsRead: z.number().int().nonnegative().optional(),
-  lastError: z.string().optional(),
+  ticketsRead: z.optional(z.number().check(z.int(), z.nonnegative())),
+  lastError: z.optional(z.string()),
   /** Consecutive failures; drives the backoff. */
-  failures: z.number().int().nonnegative(),
+  failures: z.number().check(z.int(), z.nonnegative()),
   /** No request to this site before then (rate limit or repeated failures). */
-  backoffUntil: isoInstantSchema.optional(),
-  skipped: z.enum(SKIP_REASONS).optional(),
+  backoffUntil: z.optional(isoInstantSchema),
+  skipped: z.optional(z.enum(SKIP_REASONS)),
 });
 export type SiteRefresh = z.output<typeof siteRefreshSchema>;
 
 /** The last read of one pinned queue. */
 export const pinRefreshSchema = z.strictObject({
-  lastReadAt: isoInstantSchema.optional(),
-  ticketCount: z.number().int().nonnegative().optional(),
-  lastError: z.string().optional(),
+  lastReadAt: z.optional(isoInstantSchema),
+  ticketCount: z.optional(z.number().check(z.int(), z.nonnegative())),
+  lastError: z.optional(z.string()),
 });
 export type PinRefresh = z.output<typeof pinRefreshSchema>;
 
 /** What the popup needs to say how fresh background data is and what could not be read. */
 export const refreshStatusSchema = z.strictObject({
-  lastRunAt: isoInstantSchema.optional(),
+  lastRunAt: z.optional(isoInstantSchema),
   /** By origin. */
   sites: z.record(z.string(), siteRefreshSchema),
   /** By {@link pinKey}. */

@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isoInstantSchema, ticketSchema, type HelpdeskId, type Ticket, type TicketStatus } from '../ticket.ts';
 import { instantMs, isoInstant } from './instants.ts';
 
@@ -7,10 +7,10 @@ import { instantMs, isoInstant } from './instants.ts';
  * An origin such as `https://support.example.com`: scheme, host and port only. Tickets, pins and
  * diagnostics are keyed by it, and background reads never leave it.
  */
-export const originSchema = z
-  .url({ protocol: /^https?$/, error: 'expected an http(s) origin like https://support.example.com' })
+export const originSchema = z.url({ protocol: /^https?$/, error: 'expected an http(s) origin like https://support.example.com' }).check(
   // Zod runs refinements even after the URL check failed, so the refinement must not assume a URL.
-  .refine((url) => URL.canParse(url) && new URL(url).origin === url, 'expected an origin like https://support.example.com (no path, no trailing slash)');
+  z.refine((url) => URL.canParse(url) && new URL(url).origin === url, 'expected an origin like https://support.example.com (no path, no trailing slash)'),
+);
 
 /** One ticket the extension has seen, with where and when. */
 export const registryEntrySchema = z.strictObject({
@@ -20,7 +20,7 @@ export const registryEntrySchema = z.strictObject({
   /** Last time any context read this ticket (even when the stored version was kept). */
   lastSeenAt: isoInstantSchema,
   /** Bumped whenever the stored ticket is replaced, so evaluations of an older version are recognisably stale. */
-  revision: z.number().int().nonnegative(),
+  revision: z.number().check(z.int(), z.nonnegative()),
 });
 export type RegistryEntry = z.output<typeof registryEntrySchema>;
 

@@ -14,9 +14,9 @@ export const siteDiagnosticsSchema = z.strictObject({
   ticketsRead: z.number().int().nonnegative(),
   lastTicketId: z.string().optional(),
   /** When a ticket was last read on this site. */
-  lastTicketAt: isoInstantSchema.optional(),
+  lastTicketAt: z.optional(isoInstantSchema),
   lastError: z.string().optional(),
-  lastErrorAt: isoInstantSchema.optional(),
+  lastErrorAt: z.optional(isoInstantSchema),
   reportedAt: isoInstantSchema,
 });
 export type SiteDiagnostics = z.output<typeof siteDiagnosticsSchema>;

@@ -18,7 +18,7 @@ export interface Stored<T> {
  * validateStored({ entries: 3 }, ticketRegistrySchema, emptyRegistry(), 'stored tickets').problem
  * // => 'Invalid stored tickets: entries: Invalid input: expected record, received number'
  */
-export function validateStored<T>(raw: unknown, schema: z.ZodType<T>, fallback: T, what: string): Stored<T> {
+export function validateStored<T>(raw: unknown, schema: z.core.$ZodType<T>, fallback: T, what: string): Stored<T> {
   try {
     return { value: parseOrThrow(schema, raw, what) };
   } catch (error) {
@@ -32,7 +32,7 @@ export function validateStored<T>(raw: unknown, schema: z.ZodType<T>, fallback: 
  * @example
  * const { value: registry, problem } = await readStored(ticketRegistryItem, ticketRegistrySchema, 'stored tickets');
  */
-export async function readStored<T>(item: WxtStorageItem<T, Record<string, unknown>>, schema: z.ZodType<T>, what: string): Promise<Stored<T>> {
+export async function readStored<T>(item: WxtStorageItem<T, Record<string, unknown>>, schema: z.core.$ZodType<T>, what: string): Promise<Stored<T>> {
   return validateStored(await item.getValue(), schema, item.fallback, what);
 }
 
@@ -44,7 +44,7 @@ export async function readStored<T>(item: WxtStorageItem<T, Record<string, unkno
  */
 export function watchStored<T>(
   item: WxtStorageItem<T, Record<string, unknown>>,
-  schema: z.ZodType<T>,
+  schema: z.core.$ZodType<T>,
   what: string,
   onChange: (stored: Stored<T>) => void,
 ): () => void {

@@ -4,12 +4,12 @@
  * Reference: developers.freshdesk.com/api/ (#view_a_ticket, #list_all_ticket_notes, #ticket_fields,
  * #view_agent, #view_group, #list_all_ticket_timeentries).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { parseOrThrow } from '../../schema-error.ts';
 import { isoInstantSchema, type TicketChannel } from '../../ticket.ts';
 import type { HelpdeskSource } from '../types.ts';
 
-const freshdeskId = z.number().int();
+const freshdeskId = z.number().check(z.int());
 
 const channels = new Map<number, TicketChannel>([
   [1, 'email'], [2, 'portal'], [3, 'phone'], [4, 'portal'], [7, 'chat'], [9, 'web'], [10, 'email'], [12, 'chat'],
@@ -31,7 +31,7 @@ export const freshdeskChannelOf = (source: number): TicketChannel => channels.ge
 
 /** 1 Low, 2 Medium, 3 High, 4 Urgent; kept as the helpdesk's own (lower-case) names. */
 const priorityNames = new Map([[1, 'low'], [2, 'medium'], [3, 'high'], [4, 'urgent']]);
-const freshdeskPrioritySchema = z.number().int().transform((priority) => priorityNames.get(priority) ?? String(priority));
+const freshdeskPrioritySchema = z.pipe(z.number().check(z.int()), z.transform((priority) => priorityNames.get(priority) ?? String(priority)));
 
 /**
  * One conversation. `incoming` is true for what the customer side sent, `private` for notes only
@@ -42,38 +42,38 @@ export const freshdeskConversationSchema = z.looseObject({
   id: freshdeskId,
   incoming: z.boolean(),
   private: z.boolean(),
-  source: z.number().int(),
-  user_id: freshdeskId.nullable(),
-  from_email: z.string().nullish(),
+  source: z.number().check(z.int()),
+  user_id: z.nullable(freshdeskId),
+  from_email: z.nullish(z.string()),
   created_at: isoInstantSchema,
 });
 export type FreshdeskConversation = z.infer<typeof freshdeskConversationSchema>;
 
 /** Custom field values: text, number, checkbox, drop-down, date, or empty. */
 const customFieldValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-const instantOrNull = isoInstantSchema.nullish();
+const instantOrNull = z.nullish(isoInstantSchema);
 
 /** `GET /api/v2/tickets/{id}?include=requester,company,stats,conversations` */
 export const freshdeskTicketSchema = z.looseObject({
   id: freshdeskId,
-  subject: z.string().nullable(),
+  subject: z.nullable(z.string()),
   /** 2 Open, 3 Pending, 4 Resolved, 5 Closed; 6 and up are the account's custom statuses. */
-  status: z.number().int(),
+  status: z.number().check(z.int()),
   priority: freshdeskPrioritySchema,
-  source: z.number().int(),
+  source: z.number().check(z.int()),
   requester_id: freshdeskId,
-  responder_id: freshdeskId.nullable(),
-  group_id: freshdeskId.nullable(),
+  responder_id: z.nullable(freshdeskId),
+  group_id: z.nullable(freshdeskId),
   created_at: isoInstantSchema,
   updated_at: isoInstantSchema,
-  tags: z.array(z.string()).default([]),
-  custom_fields: z.record(z.string(), customFieldValueSchema).default({}),
-  requester: z.looseObject({ id: freshdeskId, name: z.string().nullish(), email: z.string().nullish() }).optional(),
-  company: z.looseObject({ id: freshdeskId, name: z.string() }).nullish(),
+  tags: z._default(z.array(z.string()), []),
+  custom_fields: z._default(z.record(z.string(), customFieldValueSchema), {}),
+  requester: z.optional(z.looseObject({ id: freshdeskId, name: z.nullish(z.string()), email: z.nullish(z.string()) })),
+  company: z.nullish(z.looseObject({ id: freshdeskId, name: z.string() })),
   /** Only `resolved_at`, `closed_at` and `first_responded_at` are documented; `status_updated_at` is what accounts send too. */
-  stats: z.looseObject({ status_updated_at: instantOrNull, resolved_at: instantOrNull, closed_at: instantOrNull }).optional(),
+  stats: z.optional(z.looseObject({ status_updated_at: instantOrNull, resolved_at: instantOrNull, closed_at: instantOrNull })),
   /** The first ten conversations, oldest first ("use List All Conversations of a Ticket for more"). */
-  conversations: z.array(freshdeskConversationSchema).optional(),
+  conversations: z.optional(z.array(freshdeskConversationSchema)),
 });
 export type FreshdeskTicket = z.output<typeof freshdeskTicketSchema>;
 
@@ -81,7 +81,7 @@ export type FreshdeskTicket = z.output<typeof freshdeskTicketSchema>;
 export const freshdeskTicketFieldsSchema = z.array(z.looseObject({ name: z.string(), label: z.string() }));
 
 /** `GET /api/v2/agents/{id}` */
-export const freshdeskAgentSchema = z.looseObject({ id: freshdeskId, contact: z.looseObject({ name: z.string(), email: z.string().nullish() }) });
+export const freshdeskAgentSchema = z.looseObject({ id: freshdeskId, contact: z.looseObject({ name: z.string(), email: z.nullish(z.string()) }) });
 
 /** `GET /api/v2/groups/{id}` */
 export const freshdeskGroupSchema = z.looseObject({ id: freshdeskId, name: z.string() });
@@ -90,10 +90,10 @@ export const freshdeskGroupSchema = z.looseObject({ id: freshdeskId, name: z.str
 export const freshdeskTimeEntriesSchema = z.array(
   z.looseObject({
     id: freshdeskId,
-    time_spent: z
-      .string()
-      .regex(/^\d+:[0-5]\d$/, 'expected "hh:mm"')
-      .transform((hoursMinutes) => hoursMinutes.split(':').map(Number).reduce((hours, minutes) => hours * 60 + minutes)),
+    time_spent: z.pipe(
+      z.string().check(z.regex(/^\d+:[0-5]\d$/, 'expected "hh:mm"')),
+      z.transform((hoursMinutes) => hoursMinutes.split(':').map(Number).reduce((hours, minutes) => hours * 60 + minutes)),
+    ),
   }),
 );
 
@@ -109,7 +109,7 @@ export const freshdeskTimeEntriesSchema = z.array(
 export async function readFreshdeskPages<T>(
   source: HelpdeskSource,
   path: string,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   what: string,
   maxPages: number,
 ): Promise<{ items: T[]; complete: boolean }> {

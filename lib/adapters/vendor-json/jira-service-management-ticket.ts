@@ -3,7 +3,7 @@
  * {@link Ticket}: what the platform issue alone says (a search result), and the whole request once its
  * comments, status history and changelog are read.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { byTime } from '../shared/event-order.ts';
 import { minutesFromSeconds } from '../shared/time-spent.ts';
 import { parseTicket, type Ticket, type TicketEvent, type TicketInput } from '../../ticket.ts';

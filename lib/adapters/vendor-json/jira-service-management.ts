@@ -6,7 +6,7 @@
  * `…/servicedesk/{id}/queue/{id}/issue`) and the Jira platform v3 reference (`/rest/api/3/issue/{key}`,
  * `/rest/api/3/search/jql`, which replaced the removed `/rest/api/3/search`).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isoInstantSchema, type TicketChannel, type TicketStatus } from '../../ticket.ts';
 
 // Names first: categories are coarse ("Waiting for customer" and "In progress" are both INDETERMINATE).
@@ -64,37 +64,42 @@ export function customFieldText(value: unknown): string | undefined {
  * A Jira platform timestamp. Jira writes the offset without a colon (`2026-11-24T06:40:00.000+1100`,
  * in the agent's own zone), which `isoInstantSchema` rejects, so it is normalized to a UTC instant.
  */
-const jiraInstantSchema = z.string().transform((value, ctx) => {
-  const withColon = value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
-  if (isoInstantSchema.safeParse(withColon).success) return new Date(Date.parse(withColon)).toISOString();
-  ctx.addIssue({ code: 'custom', message: 'expected an ISO-8601 instant, e.g. 2026-11-23T09:00:00.000+0000' });
-  return z.NEVER;
-});
+const jiraInstantSchema = z.pipe(
+  z.string(),
+  z.transform((value, payload) => {
+    const withColon = value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+    if (isoInstantSchema.safeParse(withColon).success) return new Date(Date.parse(withColon)).toISOString();
+    // zod/mini's transforms get the bare payload (no addIssue): the issue goes on its list directly.
+    payload.issues.push({ code: 'custom', input: value, message: 'expected an ISO-8601 instant, e.g. 2026-11-23T09:00:00.000+0000' });
+    return z.NEVER;
+  }),
+);
 
 /** JSM's `DateDTO`; `epochMillis` is exact, whatever zone and locale `iso8601`/`friendly` were written in. */
-const jsmDateSchema = z
-  .looseObject({ epochMillis: z.number().int().min(0).max(8.64e15) })
-  .transform((date) => new Date(date.epochMillis).toISOString());
+const jsmDateSchema = z.pipe(
+  z.looseObject({ epochMillis: z.number().check(z.int(), z.gte(0), z.lte(8.64e15)) }),
+  z.transform((date) => new Date(date.epochMillis).toISOString()),
+);
 
 /** A user as both APIs return it. `emailAddress` is null when the user's privacy settings hide it. */
 export const jiraUserSchema = z.looseObject({
-  accountId: z.string().optional(),
-  emailAddress: z.string().nullish(),
-  displayName: z.string().optional(),
+  accountId: z.optional(z.string()),
+  emailAddress: z.nullish(z.string()),
+  displayName: z.optional(z.string()),
   /** Platform API only: `atlassian` (licensed user), `app` or `customer` (portal-only account). */
-  accountType: z.string().optional(),
+  accountType: z.optional(z.string()),
 });
 export type JiraUser = z.output<typeof jiraUserSchema>;
 
 /** JSM's paged collections (`PagedDTO`): `start`/`limit` paging, `isLastPage` says whether more exist. */
-function pagedSchema<T extends z.ZodType>(item: T) {
-  return z.looseObject({ isLastPage: z.boolean().optional(), values: z.array(item) });
+function pagedSchema<T extends z.ZodMiniType>(item: T) {
+  return z.looseObject({ isLastPage: z.optional(z.boolean()), values: z.array(item) });
 }
 
 const requestStatusSchema = z.looseObject({
   status: z.string(),
   /** `NEW`, `INDETERMINATE`, `DONE` or `UNDEFINED`. */
-  statusCategory: z.string().optional(),
+  statusCategory: z.optional(z.string()),
   statusDate: jsmDateSchema,
 });
 
@@ -107,10 +112,10 @@ export const jsmRequestSchema = z.looseObject({
   createdDate: jsmDateSchema,
   reporter: jiraUserSchema,
   currentStatus: requestStatusSchema,
-  status: jsmStatusPageSchema.optional(),
-  participants: pagedSchema(jiraUserSchema).optional(),
-  requestType: z.looseObject({ name: z.string() }).optional(),
-  serviceDesk: z.looseObject({ projectName: z.string().optional() }).optional(),
+  status: z.optional(jsmStatusPageSchema),
+  participants: z.optional(pagedSchema(jiraUserSchema)),
+  requestType: z.optional(z.looseObject({ name: z.string() })),
+  serviceDesk: z.optional(z.looseObject({ projectName: z.optional(z.string()) })),
 });
 
 /** `GET /rest/servicedeskapi/request/{key}/comment`: `public: false` is an internal comment. */
@@ -122,53 +127,52 @@ export const jsmCommentPageSchema = pagedSchema(
 export const jsmQueuePageSchema = pagedSchema(z.looseObject({ key: z.string() }));
 
 /** A changed field; `toText` is Jira's `toString` (the new value's display text, e.g. the priority name). */
-const changelogItemSchema = z
+const changelogItemSchema = z.pipe(
   // `toString` is read as unknown: when the key is missing, a JSON object still inherits Object.prototype.toString.
-  .looseObject({ field: z.string(), toString: z.unknown() })
-  .transform((item) => ({ field: item.field, toText: typeof item.toString === 'string' ? item.toString : undefined }));
+  z.looseObject({ field: z.string(), toString: z.unknown() }),
+  z.transform((item) => ({ field: item.field, toText: typeof item.toString === 'string' ? item.toString : undefined })),
+);
 
 const issueFieldsSchema = z.looseObject({
   summary: z.string(),
-  status: z.looseObject({ name: z.string(), statusCategory: z.looseObject({ key: z.string() }).optional() }),
-  priority: z.looseObject({ name: z.string() }).nullish(),
-  labels: z.array(z.string()).optional(),
-  assignee: jiraUserSchema.nullish(),
-  reporter: jiraUserSchema.nullish(),
+  status: z.looseObject({ name: z.string(), statusCategory: z.optional(z.looseObject({ key: z.string() })) }),
+  priority: z.nullish(z.looseObject({ name: z.string() })),
+  labels: z.optional(z.array(z.string())),
+  assignee: z.nullish(jiraUserSchema),
+  reporter: z.nullish(jiraUserSchema),
   created: jiraInstantSchema,
-  updated: jiraInstantSchema.optional(),
+  updated: z.optional(jiraInstantSchema),
   /** Present when time tracking is on; `timeSpentSeconds` is the sum of all worklogs. */
-  timetracking: z.looseObject({ timeSpentSeconds: z.number().nonnegative().optional() }).optional(),
-  worklog: z
-    .looseObject({ worklogs: z.array(z.looseObject({ timeSpentSeconds: z.number().nonnegative() })) })
-    .optional(),
+  timetracking: z.optional(z.looseObject({ timeSpentSeconds: z.optional(z.number().check(z.nonnegative())) })),
+  worklog: z.optional(z.looseObject({ worklogs: z.array(z.looseObject({ timeSpentSeconds: z.number().check(z.nonnegative()) })) })),
 });
 
 /** Field id → display name (`expand=names`) and field id → type (`expand=schema`). */
 const namesSchema = z.record(z.string(), z.string());
-const fieldSchemasSchema = z.record(z.string(), z.looseObject({ custom: z.string().optional() }));
+const fieldSchemasSchema = z.record(z.string(), z.looseObject({ custom: z.optional(z.string()) }));
 
 /** `GET /rest/api/3/issue/{key}?fields=…&properties=request.channel.type&expand=names,schema,changelog` */
 export const jiraIssueSchema = z.looseObject({
   key: z.string(),
   fields: issueFieldsSchema,
-  names: namesSchema.optional(),
-  schema: fieldSchemasSchema.optional(),
+  names: z.optional(namesSchema),
+  schema: z.optional(fieldSchemasSchema),
   /** JSM stores how the request came in as the issue property `request.channel.type`. */
-  properties: z.looseObject({ 'request.channel.type': z.looseObject({ value: z.string() }).optional() }).optional(),
-  changelog: z
-    .looseObject({
-      total: z.number().int(),
+  properties: z.optional(z.looseObject({ 'request.channel.type': z.optional(z.looseObject({ value: z.string() })) })),
+  changelog: z.optional(
+    z.looseObject({
+      total: z.number().check(z.int()),
       histories: z.array(
-        z.looseObject({ created: jiraInstantSchema, author: jiraUserSchema.optional(), items: z.array(changelogItemSchema) }),
+        z.looseObject({ created: jiraInstantSchema, author: z.optional(jiraUserSchema), items: z.array(changelogItemSchema) }),
       ),
-    })
-    .optional(),
+    }),
+  ),
 });
 export type JiraIssue = z.output<typeof jiraIssueSchema>;
 
 /** `GET /rest/api/3/search/jql?…&expand=names,schema`: `names` and `schema` come once, for all issues. */
 export const jiraSearchSchema = z.looseObject({
   issues: z.array(jiraIssueSchema),
-  names: namesSchema.optional(),
-  schema: fieldSchemasSchema.optional(),
+  names: z.optional(namesSchema),
+  schema: z.optional(fieldSchemasSchema),
 });

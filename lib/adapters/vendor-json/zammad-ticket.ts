@@ -2,7 +2,7 @@
  * From Zammad's REST JSON (the schemas in ./zammad.ts) to the normalized {@link Ticket}: a ticket with
  * its assets, articles, history and time accounting, or a search hit that names its associations.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { SchemaError } from '../../schema-error.ts';
 import { parseTicket, type Ticket, type TicketEvent, type TicketInput } from '../../ticket.ts';
 import { byTime } from '../shared/event-order.ts';

@@ -6,7 +6,7 @@
  * `#ticket_history`, `#search`), `TicketArticlesController#index_by_ticket`, `TicketOverviewsController`
  * and `History.list`.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isoInstantSchema, type TicketChannel, type TicketStatus } from '../../ticket.ts';
 
 // Zammad's built-in states; `pending close` auto-closes unless the customer replies, which is what "solved" means here.
@@ -64,10 +64,10 @@ export function zammadCustomFields(ticket: Record<string, unknown>): Record<stri
   );
 }
 
-const id = z.number().int();
+const id = z.number().check(z.int());
 /** Zammad serializes decimals as strings ("15.0"). */
-const decimal = z.union([z.number(), z.string().regex(/^-?\d+(?:\.\d+)?$/).transform(Number)]);
-const byId = <T extends z.ZodType>(item: T) => z.record(z.string(), item);
+const decimal = z.union([z.number(), z.pipe(z.string().check(z.regex(/^-?\d+(?:\.\d+)?$/)), z.transform(Number))]);
+const byId = <T extends z.ZodMiniType>(item: T) => z.record(z.string(), item);
 const named = z.looseObject({ name: z.string() });
 
 /** A ticket's own attributes (`attributes_with_association_ids`). `owner_id` 1 is Zammad's "nobody". */
@@ -75,38 +75,38 @@ export const zammadTicketSchema = z.looseObject({
   id,
   number: z.string(),
   title: z.string(),
-  group_id: id.nullish(),
+  group_id: z.nullish(id),
   state_id: id,
   priority_id: id,
-  organization_id: id.nullish(),
-  owner_id: id.nullish(),
+  organization_id: z.nullish(id),
+  owner_id: z.nullish(id),
   customer_id: id,
-  article_count: z.number().int().nullish(),
+  article_count: z.nullish(z.number().check(z.int())),
   /** Total accounted time, in the configured time unit. */
-  time_unit: decimal.nullish(),
+  time_unit: z.nullish(decimal),
   created_at: isoInstantSchema,
   updated_at: isoInstantSchema,
 });
 
 const userSchema = z.looseObject({
-  login: z.string().nullish(),
-  email: z.string().nullish(),
-  firstname: z.string().nullish(),
-  lastname: z.string().nullish(),
+  login: z.nullish(z.string()),
+  email: z.nullish(z.string()),
+  firstname: z.nullish(z.string()),
+  lastname: z.nullish(z.string()),
 });
 export type ZammadUser = z.output<typeof userSchema>;
 
 /** `GET /api/v1/tickets/{id}?all=true`: the ticket plus everything it refers to, keyed by model and id. */
 export const zammadTicketAllSchema = z.looseObject({
   ticket_id: id,
-  tags: z.array(z.string()).optional(),
+  tags: z.optional(z.array(z.string())),
   assets: z.looseObject({
     Ticket: byId(zammadTicketSchema),
-    User: byId(userSchema).optional(),
-    Organization: byId(named).optional(),
-    Group: byId(named).optional(),
-    TicketState: byId(named).optional(),
-    TicketPriority: byId(named).optional(),
+    User: z.optional(byId(userSchema)),
+    Organization: z.optional(byId(named)),
+    Group: z.optional(byId(named)),
+    TicketState: z.optional(byId(named)),
+    TicketPriority: z.optional(byId(named)),
   }),
 });
 
@@ -118,8 +118,8 @@ export const zammadArticlesSchema = z.array(
     type: z.string(),
     internal: z.boolean(),
     created_at: isoInstantSchema,
-    created_by_id: id.nullish(),
-    created_by: z.string().nullish(),
+    created_by_id: z.nullish(id),
+    created_by: z.nullish(z.string()),
   }),
 );
 
@@ -129,10 +129,10 @@ export const zammadHistorySchema = z.looseObject({
     z.looseObject({
       object: z.string(),
       type: z.string(),
-      attribute: z.string().nullish(),
-      value_to: z.string().nullish(),
+      attribute: z.nullish(z.string()),
+      value_to: z.nullish(z.string()),
       created_at: isoInstantSchema,
-      created_by_id: id.nullish(),
+      created_by_id: z.nullish(id),
     }),
   ),
 });
@@ -144,18 +144,18 @@ export const zammadTimeAccountingsSchema = z.array(
 
 /** `GET /api/v1/tickets/search?…&expand=true`: tickets with association names (logins for users). */
 export const zammadSearchSchema = z.array(
-  zammadTicketSchema.extend({
+  z.extend(zammadTicketSchema, {
     state: z.string(),
     priority: z.string(),
-    group: z.string().nullish(),
-    organization: z.string().nullish(),
-    customer: z.string().nullish(),
-    owner: z.string().nullish(),
-    create_article_type: z.string().nullish(),
-    create_article_sender: z.string().nullish(),
-    first_response_at: isoInstantSchema.nullish(),
-    last_contact_agent_at: isoInstantSchema.nullish(),
-    last_contact_customer_at: isoInstantSchema.nullish(),
+    group: z.nullish(z.string()),
+    organization: z.nullish(z.string()),
+    customer: z.nullish(z.string()),
+    owner: z.nullish(z.string()),
+    create_article_type: z.nullish(z.string()),
+    create_article_sender: z.nullish(z.string()),
+    first_response_at: z.nullish(isoInstantSchema),
+    last_contact_agent_at: z.nullish(isoInstantSchema),
+    last_contact_customer_at: z.nullish(isoInstantSchema),
   }),
 );
 

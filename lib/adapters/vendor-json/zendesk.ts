@@ -4,18 +4,18 @@
  * Reference: developer.zendesk.com/api-reference/ticketing/tickets/{tickets,ticket_audits}/,
  * …/reference-guides/ticket-audit-events-reference, …/reference-guides/via-object-reference.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { parseOrThrow } from '../../schema-error.ts';
 import { isoInstantSchema, type TicketChannel } from '../../ticket.ts';
 import type { HelpdeskSource } from '../types.ts';
 
-const zendeskId = z.number().int();
+const zendeskId = z.number().check(z.int());
 
 /** Follow-up page links: offset pagination (`next_page`) or cursor pagination (`meta.has_more` + `links.next`). */
 export const zendeskPageLinksSchema = z.looseObject({
-  next_page: z.string().nullish(),
-  meta: z.looseObject({ has_more: z.boolean() }).optional(),
-  links: z.looseObject({ next: z.string().nullish() }).optional(),
+  next_page: z.nullish(z.string()),
+  meta: z.optional(z.looseObject({ has_more: z.boolean() })),
+  links: z.optional(z.looseObject({ next: z.nullish(z.string()) })),
 });
 export type ZendeskPageLinks = z.infer<typeof zendeskPageLinksSchema>;
 
@@ -29,7 +29,7 @@ export type ZendeskPageLinks = z.infer<typeof zendeskPageLinksSchema>;
 export async function readZendeskPages<P extends ZendeskPageLinks>(
   source: HelpdeskSource,
   path: string,
-  schema: z.ZodType<P>,
+  schema: z.ZodMiniType<P>,
   what: string,
   maxPages: number,
 ): Promise<{ pages: P[]; complete: boolean }> {
@@ -55,7 +55,7 @@ export async function readZendeskPages<P extends ZendeskPageLinks>(
 export const zendeskUserSchema = z.looseObject({
   id: zendeskId,
   name: z.string(),
-  email: z.string().nullish(),
+  email: z.nullish(z.string()),
   role: z.string(),
 });
 export type ZendeskUser = z.infer<typeof zendeskUserSchema>;
@@ -66,9 +66,10 @@ const namedSchema = z.looseObject({ id: zendeskId, name: z.string() });
 const customFieldValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
 
 /** Zendesk's status categories, normalized (custom statuses report their category here too). */
-export const zendeskStatusSchema = z
-  .enum(['new', 'open', 'pending', 'hold', 'solved', 'closed'])
-  .transform((status) => (status === 'hold' ? 'on_hold' : status));
+export const zendeskStatusSchema = z.pipe(
+  z.enum(['new', 'open', 'pending', 'hold', 'solved', 'closed']),
+  z.transform((status) => (status === 'hold' ? 'on_hold' : status)),
+);
 
 /** Via types (developer.zendesk.com/documentation/ticketing/reference-guides/via-types) by normalized channel. */
 const channels = new Map<string, TicketChannel>([
@@ -79,32 +80,32 @@ const channels = new Map<string, TicketChannel>([
   ['voice', 'phone'], ['phone_call_inbound', 'phone'], ['phone_call_outbound', 'phone'], ['voicemail', 'phone'],
 ]);
 /** `via.channel`, normalized: documented as a via type (`email`) or a via id (`4`); the REST API sends types. */
-const zendeskChannelSchema = z.union([z.string(), z.number()]).transform((channel) => channels.get(String(channel)) ?? 'other');
+const zendeskChannelSchema = z.pipe(z.union([z.string(), z.number()]), z.transform((channel) => channels.get(String(channel)) ?? 'other'));
 
 export const zendeskTicketSchema = z.looseObject({
   id: zendeskId,
-  subject: z.string().nullable(),
+  subject: z.nullable(z.string()),
   status: zendeskStatusSchema,
   /** `urgent`, `high`, `normal`, `low`, or null when unset. */
-  priority: z.string().nullable(),
+  priority: z.nullable(z.string()),
   requester_id: zendeskId,
-  submitter_id: zendeskId.nullish(),
-  assignee_id: zendeskId.nullable(),
-  group_id: zendeskId.nullable(),
-  organization_id: zendeskId.nullable(),
+  submitter_id: z.nullish(zendeskId),
+  assignee_id: z.nullable(zendeskId),
+  group_id: z.nullable(zendeskId),
+  organization_id: z.nullable(zendeskId),
   created_at: isoInstantSchema,
   updated_at: isoInstantSchema,
   tags: z.array(z.string()),
   custom_fields: z.array(z.looseObject({ id: zendeskId, value: customFieldValueSchema })),
-  via: z.looseObject({ channel: zendeskChannelSchema }).optional(),
+  via: z.optional(z.looseObject({ channel: zendeskChannelSchema })),
 });
 export type ZendeskTicket = z.output<typeof zendeskTicketSchema>;
 
 /** Side-loads of `include=users,groups,organizations`; absent when there is nothing to side-load. */
 const sideloads = {
-  users: z.array(zendeskUserSchema).default([]),
-  groups: z.array(namedSchema).default([]),
-  organizations: z.array(namedSchema).default([]),
+  users: z._default(z.array(zendeskUserSchema), []),
+  groups: z._default(z.array(namedSchema), []),
+  organizations: z._default(z.array(namedSchema), []),
 };
 export type ZendeskSideloads = { [K in keyof typeof sideloads]: z.output<(typeof sideloads)[K]> };
 
@@ -126,25 +127,27 @@ export const ZENDESK_FIELD_EVENT_TYPES: readonly string[] = ['Create', 'Change']
 export const zendeskAuditEventSchema = z
   .looseObject({
     type: z.string(),
-    public: z.boolean().optional(),
-    author_id: zendeskId.optional(),
+    public: z.optional(z.boolean()),
+    author_id: z.optional(zendeskId),
     /** `status`, `priority`, … or a custom field id as a string. */
-    field_name: z.string().optional(),
-    value: customFieldValueSchema.optional(),
+    field_name: z.optional(z.string()),
+    value: z.optional(customFieldValueSchema),
   })
-  .superRefine((event, context) => {
-    if (ZENDESK_COMMENT_EVENT_TYPES.includes(event.type)) {
-      if (event.public === undefined) context.addIssue({ code: 'custom', path: ['public'], message: `a ${event.type} must say if it is public` });
-      if (event.author_id === undefined) context.addIssue({ code: 'custom', path: ['author_id'], message: `a ${event.type} must name its author` });
-    }
-    if (ZENDESK_FIELD_EVENT_TYPES.includes(event.type) && event.field_name === undefined) {
-      context.addIssue({ code: 'custom', path: ['field_name'], message: `a ${event.type} event must name its field` });
-    }
-  });
+  .check(
+    z.superRefine((event, context) => {
+      if (ZENDESK_COMMENT_EVENT_TYPES.includes(event.type)) {
+        if (event.public === undefined) context.addIssue({ code: 'custom', path: ['public'], message: `a ${event.type} must say if it is public` });
+        if (event.author_id === undefined) context.addIssue({ code: 'custom', path: ['author_id'], message: `a ${event.type} must name its author` });
+      }
+      if (ZENDESK_FIELD_EVENT_TYPES.includes(event.type) && event.field_name === undefined) {
+        context.addIssue({ code: 'custom', path: ['field_name'], message: `a ${event.type} event must name its field` });
+      }
+    }),
+  );
 export type ZendeskAuditEvent = z.infer<typeof zendeskAuditEventSchema>;
 
 /** `GET /api/v2/tickets/{id}/audits.json?include=users` (oldest first, 100 per page). */
-export const zendeskAuditPageSchema = zendeskPageLinksSchema.extend({
+export const zendeskAuditPageSchema = z.extend(zendeskPageLinksSchema, {
   audits: z.array(
     z.looseObject({
       created_at: isoInstantSchema,
@@ -153,23 +156,23 @@ export const zendeskAuditPageSchema = zendeskPageLinksSchema.extend({
       events: z.array(zendeskAuditEventSchema),
     }),
   ),
-  users: z.array(zendeskUserSchema).default([]),
+  users: z._default(z.array(zendeskUserSchema), []),
 });
 export type ZendeskAudit = z.output<typeof zendeskAuditPageSchema>['audits'][number];
 
 /** `GET /api/v2/ticket_fields.json` */
-export const zendeskTicketFieldPageSchema = zendeskPageLinksSchema.extend({
+export const zendeskTicketFieldPageSchema = z.extend(zendeskPageLinksSchema, {
   ticket_fields: z.array(
     z.looseObject({
       id: zendeskId,
       title: z.string(),
       /** Drop-down and multi-select choices: tickets hold the `value` (a tag); agents see the `name`. */
-      custom_field_options: z.array(z.looseObject({ name: z.string(), value: z.string() })).optional(),
+      custom_field_options: z.optional(z.array(z.looseObject({ name: z.string(), value: z.string() }))),
     }),
   ),
 });
 
 /** `GET /api/v2/views/{id}/tickets.json` (full tickets; only the ids are read). */
-export const zendeskViewTicketsPageSchema = zendeskPageLinksSchema.extend({
+export const zendeskViewTicketsPageSchema = z.extend(zendeskPageLinksSchema, {
   tickets: z.array(z.looseObject({ id: zendeskId })),
 });
