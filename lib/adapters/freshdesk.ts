@@ -1,13 +1,12 @@
 import { MatchPattern } from '@webext-core/match-patterns';
-import { z } from 'zod/mini';
 import { selectAllFirst, selectFirst, textOfFirst } from '../dom/select-first.ts';
 import { parseOrThrow } from '../schema-error.ts';
-import { TICKET_STATUSES } from '../ticket.ts';
 import { isHelpdeskUrl } from './shared/helpdesk-url.ts';
 import { rowsWithTicketIds } from './shared/list-rows.ts';
 import { requireNumericId } from './shared/numeric-id.ts';
 import type { HelpdeskAdapter, HelpdeskSource } from './types.ts';
 import * as api from './vendor-json/freshdesk.ts';
+import { readLookups, readOptional } from './vendor-json/freshdesk-lookups.ts';
 import { timeSpentMinutes, toTicket, type FreshdeskHistory } from './vendor-json/freshdesk-ticket.ts';
 
 const matches = ['https://*.freshdesk.com/*'];
@@ -15,10 +14,6 @@ const hostPatterns = matches.map((pattern) => new MatchPattern(pattern)); // com
 const include = 'include=requester,company,stats,conversations';
 /** `include=conversations` gives the first ten; beyond, the list is read by pages of 100, up to 1,000 conversations. */
 const limits = { includedConversations: 10, conversationPages: 10 };
-const siteOptionsSchema = z.looseObject({
-  /** What the account's custom statuses mean for the clocks, e.g. `{ "8": "pending" }`. */
-  customStatuses: z.optional(z.record(z.string().check(z.regex(/^\d+$/, 'expected a status number')), z.enum(TICKET_STATUSES))),
-});
 
 const selectors = {
   listRow: [
@@ -44,31 +39,6 @@ const selectors = {
     '#ticket-display-id', // "#1042" (legacy UI)
   ],
 } as const;
-
-/** Names, labels and time are extras: a plan without time tracking answers 403, and the ticket still reads. */
-async function readOptional<T>(source: HelpdeskSource, path: string, schema: z.ZodMiniType<T>, what: string): Promise<T | undefined> {
-  const json: unknown = await source.getJson(path).catch(() => undefined);
-  return json === undefined ? undefined : parseOrThrow(schema, json, what);
-}
-
-async function readLookups(source: HelpdeskSource, tickets: api.FreshdeskTicket[]) {
-  const each = <T>(ids: (number | null)[], path: string, schema: z.ZodMiniType<T>) => {
-    const distinct = [...new Set(ids.filter((id) => id !== null))];
-    return Promise.all(distinct.map((id) => readOptional(source, `${path}/${id}`, schema, `Freshdesk ${path}/${id}`)));
-  };
-  const [fields, agents, groups] = await Promise.all([
-    readOptional(source, '/api/v2/ticket_fields', api.freshdeskTicketFieldsSchema, 'Freshdesk ticket fields'),
-    each(tickets.map((ticket) => ticket.responder_id), '/api/v2/agents', api.freshdeskAgentSchema),
-    each(tickets.map((ticket) => ticket.group_id), '/api/v2/groups', api.freshdeskGroupSchema),
-  ]);
-  return {
-    origin: source.origin,
-    options: parseOrThrow(siteOptionsSchema, source.site?.options ?? {}, 'Freshdesk site options'),
-    labels: new Map(fields?.map((field) => [field.name, field.label])),
-    agents: new Map(agents.flatMap((agent) => (agent ? [[agent.id, agent.contact] as const] : []))),
-    groups: new Map(groups.flatMap((group) => (group ? [[group.id, group.name] as const] : []))),
-  };
-}
 
 /** All conversations when the included ten may not be all; a failed page leaves the history incomplete. */
 async function readConversations(source: HelpdeskSource, ticket: api.FreshdeskTicket): Promise<FreshdeskHistory> {
