@@ -77,20 +77,22 @@ export class ZonedSchedule {
     let remaining = amountMs;
     let cursor = startMs;
     for (;;) {
-      if (cursor - startMs > HORIZON_MS) throw new NoBusinessTimeError(`no business time within 100 years of ${new Date(startMs).toISOString()} in ${this.zone}`);
+      if (cursor - startMs > HORIZON_MS) throw this.beyondHorizon(startMs);
       const i = offsets.periodIndex(cursor);
       const offset = offsets.offsetMs(i);
       const localStart = cursor + offset;
       const target = local.businessBefore(localStart) + remaining;
       let localEnd = local.earliestWithBusinessBefore(target);
       while (localEnd === undefined) {
+        // Covered past the horizon and still short: the answer is beyond it.
+        if (local.coveredToLocalMs - offset - startMs > HORIZON_MS) throw this.beyondHorizon(startMs);
         this.cover(startMs, local.coveredToLocalMs - offset + 366 * DAY_MS);
-        if (local.coveredToLocalMs - localStart > HORIZON_MS) {
-          throw new NoBusinessTimeError(`no business time within 100 years of ${new Date(startMs).toISOString()} in ${this.zone}`);
-        }
         localEnd = local.earliestWithBusinessBefore(target);
       }
       const endMs = Math.max(localEnd, localStart) - offset;
+      // Judged by the answer, not by how far earlier calls happened to cover: the same question must
+      // get the same answer (or error) whatever was asked before.
+      if (endMs - startMs > HORIZON_MS) throw this.beyondHorizon(startMs);
       // The answer only holds if the offset did not change before it; extend offsets that far first.
       offsets.ensureCovered(startMs, endMs);
       const periodEnd = offsets.periodEndMs(i);
@@ -99,6 +101,10 @@ export class ZonedSchedule {
       remaining -= local.businessBefore(periodEnd + offset) - local.businessBefore(localStart);
       cursor = periodEnd;
     }
+  }
+
+  private beyondHorizon(startMs: number): NoBusinessTimeError {
+    return new NoBusinessTimeError(`no business time within 100 years of ${new Date(startMs).toISOString()} in ${this.zone}`);
   }
 
   isBusinessTime(utcMs: number): boolean {

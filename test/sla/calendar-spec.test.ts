@@ -65,6 +65,26 @@ describe('calendars without business time', () => {
   });
 });
 
+describe('the 100-year horizon', () => {
+  // 15 minutes a week: 77,476 minutes take 99 years, 80,000 take 102.
+  const sparse = { timezone: 'America/New_York', weekly: { tue: [['14:00', '14:15']] as [string, string][] } };
+  const start = Date.UTC(2020, 0, 1);
+
+  it('answers up to it, and refuses past it, whatever was asked of the calendar before', () => {
+    // Found by the reference property under TZ=America/Santiago: a fresh calendar refused what a warm one answered.
+    const answer = addBusinessMinutesMs(createCalendar(sparse), start, 77_476);
+    expect(new Date(answer).toISOString()).toBe('2119-01-03T19:01:00.000Z');
+    const warm = createCalendar(sparse);
+    addBusinessMinutesMs(warm, start, 90_000 - 77_476);
+    expect(addBusinessMinutesMs(warm, start, 77_476)).toBe(answer);
+
+    expect(() => addBusinessMinutesMs(createCalendar(sparse), start, 80_000)).toThrow(NoBusinessTimeError);
+    const warmer = createCalendar(sparse);
+    addBusinessMinutesMs(warmer, start, 77_476);
+    expect(() => addBusinessMinutesMs(warmer, start, 80_000)).toThrow(NoBusinessTimeError);
+  });
+});
+
 describe('inputs', () => {
   const cal = createCalendar(valid);
   it('rejects negative and non-finite minutes', () => {
